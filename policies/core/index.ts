@@ -1,0 +1,4 @@
+export * from "./network";
+export * from "./policy";
+export * from "./props";
+export * from "./tags";

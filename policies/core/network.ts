@@ -1,0 +1,111 @@
+/**
+ * Address and port semantics as the clouds apply them. CIDR parsing comes from the components'
+ * core module so that a component's validation and a policy's verdict can never disagree.
+ */
+import { isWholeInternet, parseCidr, parsePortRange, PortRange } from "../../components/core/network";
+
+export { isWholeInternet, parseCidr, parsePortRange, PortRange };
+
+/**
+ * Source words that mean "anywhere on the internet" in Azure NSG rules. Azure compares them
+ * case-insensitively.
+ */
+const INTERNET_WORDS = ["*", "internet", "any", "0.0.0.0", "0.0.0.0/0", "::/0", "::"];
+
+/**
+ * Whether a source address (a CIDR, an IP, or an Azure service-tag word) means the whole
+ * internet: `0.0.0.0/0`, `::/0`, any prefix-0 CIDR, or `*`, `Internet`, `Any` in any case.
+ */
+export function isInternetSource(value: unknown): boolean {
+    if (typeof value !== "string") {
+        return false;
+    }
+    const v = value.trim().toLowerCase();
+    return INTERNET_WORDS.includes(v) || isWholeInternet(v);
+}
+
+/** The full port range. */
+export const ALL_PORTS: PortRange = { from: 0, to: 65535 };
+
+/**
+ * Normalises a protocol the way AWS, Azure and Google Cloud write "every protocol": `-1`, `all`,
+ * `*`, `any`. Returns the lower-cased protocol otherwise ("tcp", "udp", "6", "icmp", …).
+ */
+export function normaliseProtocol(value: unknown): string | undefined {
+    if (typeof value === "number") {
+        return value === -1 ? "all" : String(value);
+    }
+    if (typeof value !== "string") {
+        return undefined;
+    }
+    const v = value.trim().toLowerCase();
+    if (["-1", "all", "*", "any"].includes(v)) {
+        return "all";
+    }
+    if (v === "6") {
+        return "tcp";
+    }
+    if (v === "17") {
+        return "udp";
+    }
+    return v;
+}
+
+/** Whether a protocol carries ports at all (tcp, udp, sctp, or every protocol). */
+export function protocolHasPorts(protocol: string | undefined): boolean {
+    return protocol === undefined || ["all", "tcp", "udp", "sctp", "132"].includes(protocol);
+}
+
+/**
+ * Parses a port spec as the clouds write them, including "every port": `*`, `-1`, `0-65535`,
+ * missing. Numbers and numeric strings both count. Returns undefined for garbage.
+ */
+export function portRangeOf(from: unknown, to?: unknown): PortRange | undefined {
+    const isAll = (v: unknown) => v === undefined || v === null || v === "*" || v === -1 || v === "-1";
+    if (isAll(from) && (to === undefined || isAll(to))) {
+        return ALL_PORTS;
+    }
+    if (typeof from === "string" && to === undefined) {
+        const t = from.trim();
+        if (t === "*") {
+            return ALL_PORTS;
+        }
+        const m = /^(\d{1,5})\s*-\s*(\d{1,5})$/.exec(t);
+        if (m) {
+            const a = Number(m[1]);
+            const b = Number(m[2]);
+            return a <= b && b <= 65535 ? { from: a, to: b } : undefined;
+        }
+    }
+    const a = typeof from === "string" && from.trim() !== "" ? Number(from) : from;
+    const b = to === undefined ? a : typeof to === "string" && to.trim() !== "" ? Number(to) : to;
+    if (typeof a !== "number" || typeof b !== "number" || !Number.isInteger(a) || !Number.isInteger(b)) {
+        return undefined;
+    }
+    if (a === 0 && b === 0) {
+        // AWS writes "all ports" for protocol -1 as 0/0.
+        return ALL_PORTS;
+    }
+    return a <= b && a >= 0 && b <= 65535 ? { from: a, to: b } : undefined;
+}
+
+/** Whether a range covers every port. */
+export function isAllPorts(range: PortRange): boolean {
+    return range.from <= 1 && range.to >= 65535;
+}
+
+/** The ports of `sensitive` that fall in `range`. */
+export function sensitivePortsIn(range: PortRange, sensitive: number[]): number[] {
+    return sensitive.filter((p) => p >= range.from && p <= range.to);
+}
+
+/** Renders a range for messages: `22`, `8000-8080`, `all ports`. */
+export function describeRange(range: PortRange): string {
+    if (isAllPorts(range)) {
+        return "all ports";
+    }
+    return range.from === range.to ? String(range.from) : `${range.from}-${range.to}`;
+}
+
+/** The default sensitive ports: SSH, RDP and the common database and admin ports. */
+export const DEFAULT_SENSITIVE_PORTS = [22, 3389, 23, 445, 1433, 3306, 5432, 6379, 9200, 27017];

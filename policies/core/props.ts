@@ -1,0 +1,89 @@
+/**
+ * Safe readers for resource properties. A rule must never throw on a missing property, a value
+ * of the wrong type or an unexpected shape, so rules read through these helpers instead of
+ * dereferencing `props.a.b` directly.
+ *
+ * These helpers deliberately do NOT catch errors: reading a property that is unknown during
+ * preview throws the policy SDK's `UnknownValueError` from its proxy, and the policy server turns
+ * that into an advisory "can't run policy during preview" diagnostic. Catching it here would make
+ * the rule pass silently, which is the one thing a rule must not do.
+ */
+
+/** Reads a nested property by dotted path; undefined when any step is missing or not an object. */
+export function get(obj: unknown, path: string): unknown {
+    let cur: unknown = obj;
+    for (const key of path.split(".")) {
+        if (cur === null || cur === undefined || typeof cur !== "object") {
+            return undefined;
+        }
+        cur = (cur as Record<string, unknown>)[key];
+    }
+    return cur;
+}
+
+/** A string value, or undefined when absent or not a string. */
+export function str(obj: unknown, path: string): string | undefined {
+    const v = get(obj, path);
+    return typeof v === "string" ? v : undefined;
+}
+
+/** A boolean value, accepting the strings "true"/"false" as some providers send them. */
+export function bool(obj: unknown, path: string): boolean | undefined {
+    const v = get(obj, path);
+    if (typeof v === "boolean") {
+        return v;
+    }
+    if (typeof v === "string" && /^(true|false)$/i.test(v)) {
+        return v.toLowerCase() === "true";
+    }
+    return undefined;
+}
+
+/** A number value, accepting numeric strings. */
+export function num(obj: unknown, path: string): number | undefined {
+    const v = get(obj, path);
+    if (typeof v === "number" && Number.isFinite(v)) {
+        return v;
+    }
+    if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) {
+        return Number(v);
+    }
+    return undefined;
+}
+
+/** An array value; a single non-array value becomes a one-element array; absent becomes []. */
+export function arr(obj: unknown, path: string): unknown[] {
+    const v = get(obj, path);
+    if (v === undefined || v === null) {
+        return [];
+    }
+    return Array.isArray(v) ? Array.from(v) : [v];
+}
+
+/** The string elements of an array property (other elements are skipped). */
+export function strings(obj: unknown, path: string): string[] {
+    return arr(obj, path).filter((x): x is string => typeof x === "string");
+}
+
+/** An object-valued property as a record, or undefined. */
+export function record(obj: unknown, path: string): Record<string, unknown> | undefined {
+    const v = get(obj, path);
+    return v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Whether a value equals any of `options`, ignoring case (for clouds that compare that way). */
+export function equalsIgnoreCase(value: unknown, ...options: string[]): boolean {
+    return typeof value === "string" && options.some((o) => o.toLowerCase() === value.toLowerCase());
+}
+
+/** Parses a JSON string property (endpoint policies); returns undefined for invalid JSON. */
+export function json(value: unknown): unknown {
+    if (typeof value !== "string") {
+        return value !== null && typeof value === "object" ? value : undefined;
+    }
+    try {
+        return JSON.parse(value);
+    } catch {
+        return undefined;
+    }
+}
