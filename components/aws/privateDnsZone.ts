@@ -1,0 +1,762 @@
+/**
+ * `AwsPrivateDnsZone`: the central (hub) private hosted zone of the AWS Private Link pattern.
+ *
+ * One Route 53 private hosted zone, made visible to the hub's own VPCs, authorised for VPCs in
+ * other accounts, holding friendly alias records that point at interface endpoints plus optional
+ * static A/AAAA/CNAME records.
+ *
+ * Cross-account associations themselves are the VPC owner's to make, with a provider for their
+ * account. The component does not take that provider as an argument: the schema inference of
+ * `@pulumi/pulumi/provider/experimental` renders an `aws.Provider` argument as
+ * `/aws/v…/schema.json#/resources/aws`, which the schema binder cannot resolve (providers are
+ * referenced as `#/provider`), and that would break the package for every other language.
+ *
+ * The zone and its own-account associations come from `dns.ts` (first VPC inline with
+ * `ignoreChanges: ["vpcs"]`, one `ZoneAssociation` per further VPC), so every component that owns
+ * a zone handles associations the same way.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import {
+    childName,
+    isIpAddress,
+    isKnown,
+    mergeTags,
+    requireArray,
+    requireBoolean,
+    requireMap,
+    requireOneOf,
+    requireValue,
+    slug,
+    Validator,
+} from "../core";
+import { associationKey, createAliasRecords, createPrivateZone } from "./dns";
+
+/** The class name, used in type tokens and error messages. */
+const COMPONENT = "AwsPrivateDnsZone";
+
+/** TTL of static records when none is given: short enough to repoint a name within minutes. */
+const DEFAULT_TTL = 300;
+
+/** The comment Route 53 shows for zones created by this component when none is given. */
+const DEFAULT_COMMENT = "Central private hosted zone managed by privatelink";
+
+/** Record types a static record (`staticRecords`) can have. */
+export enum AwsPrivateDnsRecordType {
+    /** IPv4 addresses. */
+    A = "A",
+    /** IPv6 addresses. */
+    AAAA = "AAAA",
+    /** One canonical name; nothing else may share the record's name. */
+    CNAME = "CNAME",
+}
+
+/** A VPC in the zone owner's account that the zone is visible to. */
+export interface AwsPrivateDnsZoneVpcArgs {
+    /**
+     * The VPC id (`vpc-…`). It must be in the same account as the zone (the account of the
+     * component's `aws` provider); VPCs of other accounts go in `crossAccountVpcs`.
+     */
+    vpcId: pulumi.Input<string>;
+    /**
+     * The VPC's region, when it differs from the region of the component's `aws` provider.
+     * @default the region of the component's `aws` provider
+     */
+    vpcRegion?: pulumi.Input<string>;
+}
+
+/**
+ * A VPC in another account that may use the zone (hub and spoke). The zone owner, this component,
+ * creates a `VpcAssociationAuthorization`; Route 53 then accepts an association made *from the
+ * VPC owner's account*, with a provider for that account. In the same program:
+ *
+ *     new aws.route53.ZoneAssociation("spoke-hub-dns", { zoneId: hub.zoneId, vpcId, vpcRegion },
+ *         { provider: spokeProvider, dependsOn: [hub] });
+ *
+ * `dependsOn: [hub]` orders it after the authorisation; in a separate program, read `zoneId`
+ * from a `StackReference`.
+ */
+export interface AwsPrivateDnsZoneCrossAccountVpcArgs {
+    /** The VPC id (`vpc-…`) in the other account. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * The VPC's region, when it differs from the region of the component's `aws` provider. The
+     * VPC owner's association must name the same region.
+     * @default the region of the component's `aws` provider
+     */
+    vpcRegion?: pulumi.Input<string>;
+}
+
+/**
+ * A friendly name that aliases an endpoint's DNS name: an `A` alias record, plus an `AAAA` alias
+ * record when `ipv6` is set. Use the endpoint's first DNS entry (the regional name), e.g.
+ * `endpoint.dnsEntries[0].dnsName` / `.hostedZoneId`.
+ */
+export interface AwsPrivateDnsZoneAliasRecordArgs {
+    /**
+     * The record name. Relative to the zone (`api`, `api.eu`, `*` for a wildcard, `@` for the
+     * zone apex), or a full name within the zone: either ending in the zone's domain
+     * (`api.internal.example.com`) or absolute with a trailing dot (`api.internal.example.com.`).
+     * It also keys the child's logical name, so renaming a record replaces it.
+     */
+    name: string;
+    /** The DNS name of the alias target, e.g. the endpoint's regional DNS name. */
+    endpointDnsName: pulumi.Input<string>;
+    /** The Route 53 hosted zone id that serves `endpointDnsName` (`Z…`). */
+    endpointHostedZoneId: pulumi.Input<string>;
+    /**
+     * Also create an `AAAA` alias record, for dual-stack or IPv6 endpoints.
+     * @default false
+     */
+    ipv6?: boolean;
+}
+
+/** A static (non-alias) record. */
+export interface AwsPrivateDnsZoneStaticRecordArgs {
+    /**
+     * The record name, written as for alias records: relative to the zone (`db`, `*`, `@`) or a
+     * full name within it. A CNAME may not be at the zone apex and may not share its name with
+     * any other record. It also keys the child's logical name.
+     */
+    name: string;
+    /** The record type: `A`, `AAAA` or `CNAME`. */
+    type: AwsPrivateDnsRecordType;
+    /**
+     * The record values: IPv4 addresses for `A`, IPv6 addresses for `AAAA`, exactly one DNS name
+     * for `CNAME`. Each value at most once.
+     */
+    values: pulumi.Input<string>[];
+    /**
+     * Time to live in seconds.
+     * @default 300
+     */
+    ttl?: pulumi.Input<number>;
+}
+
+/** Arguments of `AwsPrivateDnsZone`. */
+export interface AwsPrivateDnsZoneArgs {
+    /**
+     * The zone's domain name, e.g. `internal.example.com`, or a service's AWS name such as
+     * `ssm.us-east-1.amazonaws.com` for centralised endpoints. At least two labels; written in
+     * lower case without a trailing dot (both are normalised). Changing it replaces the zone.
+     */
+    domainName: pulumi.Input<string>;
+    /**
+     * VPCs in the zone owner's account that resolve the zone; at least one. The first is the
+     * zone's creation VPC and is set inline on the zone; keep it first, since the zone ignores
+     * later changes to its inline VPC. Every further VPC gets a `ZoneAssociation` keyed by its
+     * VPC id, so reordering them replaces nothing.
+     */
+    vpcs: AwsPrivateDnsZoneVpcArgs[];
+    /**
+     * VPCs in other accounts that may associate with the zone (hub and spoke). Each gets a
+     * `VpcAssociationAuthorization`; the VPC owner then creates the `ZoneAssociation` with a
+     * provider for their account (see `AwsPrivateDnsZoneCrossAccountVpcArgs`). Remove those
+     * associations before destroying the zone.
+     * @default []
+     */
+    crossAccountVpcs?: AwsPrivateDnsZoneCrossAccountVpcArgs[];
+    /**
+     * Alias records that point friendly names at endpoints (`A`, and `AAAA` when `ipv6`).
+     * @default []
+     */
+    records?: AwsPrivateDnsZoneAliasRecordArgs[];
+    /**
+     * Static A, AAAA or CNAME records.
+     * @default []
+     */
+    staticRecords?: AwsPrivateDnsZoneStaticRecordArgs[];
+    /**
+     * The zone's comment, at most 256 characters.
+     * @default "Central private hosted zone managed by privatelink"
+     */
+    comment?: pulumi.Input<string>;
+    /**
+     * Delete every record of the zone when the zone is destroyed, including records made outside
+     * this program. Off, so a destroy never wipes records someone else relies on.
+     * @default false
+     */
+    forceDestroy?: pulumi.Input<boolean>;
+    /**
+     * Tags for the zone (Route 53 records and associations take no tags). The `managed-by` and
+     * `privatelink-component` tags are always added.
+     * @default {}
+     */
+    tags?: Record<string, string>;
+}
+
+/**
+ * A central private hosted zone: VPC associations in the owner's account, association
+ * authorisations for VPCs of other accounts, and alias and static records.
+ *
+ * Children (for component name `hub`):
+ * - `hub-zone` — `aws.route53.Zone`, visible to `vpcs[0]`
+ * - `hub-assoc-<vpcId>` — `aws.route53.ZoneAssociation` per further own VPC
+ * - `hub-auth-<vpcId>` — `aws.route53.VpcAssociationAuthorization` per cross-account VPC
+ * - `hub-alias-<record>-a` / `-aaaa` — alias `aws.route53.Record`s per entry of `records`
+ * - `hub-record-<record>-<type>` — `aws.route53.Record` per entry of `staticRecords`
+ *
+ * `<vpcId>` is the VPC id, or the VPC's position in its list when the id is not known until
+ * deployment; `<record>` is the record name as written, in logical-name form (`@` → `apex`,
+ * `*` → `wildcard`).
+ */
+export class AwsPrivateDnsZone extends pulumi.ComponentResource {
+    /** The hosted zone id (`Z…`), for records and associations made elsewhere. */
+    public readonly zoneId: pulumi.Output<string>;
+    /** The hosted zone ARN. */
+    public readonly zoneArn: pulumi.Output<string>;
+    /** The zone's domain name, normalised (lower case, no trailing dot). */
+    public readonly domainName: pulumi.Output<string>;
+    /** The zone's name servers (Route 53 reports them for private zones too). */
+    public readonly nameServers: pulumi.Output<string[]>;
+    /** The fully-qualified names of every record the component created, each once. */
+    public readonly recordFqdns: pulumi.Output<string[]>;
+    /** The VPCs associated with the zone by this component (`vpcs`); resolves once they are. */
+    public readonly associatedVpcIds: pulumi.Output<string[]>;
+    /**
+     * The cross-account VPCs authorised to associate with the zone; resolves once they are, so a
+     * VPC owner's association can wait on it (or on the component).
+     */
+    public readonly authorizedVpcIds: pulumi.Output<string[]>;
+
+    constructor(name: string, args: AwsPrivateDnsZoneArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Validate before registering anything, so a bad argument leaves no trace in the graph.
+        validateAwsPrivateDnsZoneArgs(name, args);
+        super(`privatelink:index:${COMPONENT}`, name, {}, opts);
+
+        const domain: string | pulumi.Output<string> = isKnown(args.domainName)
+            ? normalizeDnsName(args.domainName)
+            : pulumi.output(args.domainName).apply(normalizeDnsName);
+
+        const { zone, associations } = createPrivateZone(
+            name,
+            {
+                domainName: domain,
+                vpcs: args.vpcs.map((vpc) => ({ vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion })),
+                comment: args.comment ?? DEFAULT_COMMENT,
+                // Explicit, so the secure choice shows in the state and in policy checks.
+                forceDestroy: args.forceDestroy ?? false,
+                tags: mergeTags(name, args.tags),
+            },
+            this,
+        );
+
+        const crossAccountVpcs = args.crossAccountVpcs ?? [];
+        const authorizations = crossAccountVpcs.map(
+            (vpc, i) =>
+                new aws.route53.VpcAssociationAuthorization(
+                    childName(name, "auth", associationKey(vpc, i)),
+                    { zoneId: zone.zoneId, vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion },
+                    { parent: this },
+                ),
+        );
+
+        const fqdn = (recordName: string): pulumi.Input<string> =>
+            typeof domain === "string"
+                ? resolveRecordName(recordName, domain)
+                : domain.apply((d) => resolveRecordName(recordName, d));
+
+        const records: aws.route53.Record[] = [];
+        for (const record of args.records ?? []) {
+            records.push(
+                ...createAliasRecords(
+                    childName(name, "alias", recordKey(record.name)),
+                    {
+                        zoneId: zone.zoneId,
+                        recordName: fqdn(record.name),
+                        target: pulumi.output({
+                            dnsName: record.endpointDnsName,
+                            hostedZoneId: record.endpointHostedZoneId,
+                        }),
+                        ipv6: record.ipv6 ?? false,
+                    },
+                    this,
+                ),
+            );
+        }
+        for (const record of args.staticRecords ?? []) {
+            records.push(
+                new aws.route53.Record(
+                    childName(name, "record", recordKey(record.name), record.type.toLowerCase()),
+                    {
+                        zoneId: zone.zoneId,
+                        name: fqdn(record.name),
+                        type: record.type,
+                        ttl: record.ttl ?? DEFAULT_TTL,
+                        records: record.values,
+                    },
+                    { parent: this },
+                ),
+            );
+        }
+
+        this.zoneId = zone.zoneId;
+        this.zoneArn = zone.arn;
+        this.domainName = zone.name;
+        this.nameServers = zone.nameServers;
+        this.recordFqdns = pulumi
+            .all(records.map((r) => r.fqdn))
+            .apply((names) => Array.from(new Set(names.filter((n) => !!n))));
+        // The first VPC is associated by the zone itself; tie its id to the zone so the output
+        // resolves only once the association exists, like the others.
+        const primaryVpcId = pulumi.all([zone.zoneId, args.vpcs[0].vpcId]).apply(([, vpcId]) => vpcId);
+        this.associatedVpcIds = pulumi.all([primaryVpcId, ...associations.map((a) => a.vpcId)]);
+        this.authorizedVpcIds = pulumi.all(authorizations.map((a) => a.vpcId));
+
+        this.registerOutputs({
+            zoneId: this.zoneId,
+            zoneArn: this.zoneArn,
+            domainName: this.domainName,
+            nameServers: this.nameServers,
+            recordFqdns: this.recordFqdns,
+            associatedVpcIds: this.associatedVpcIds,
+            authorizedVpcIds: this.authorizedVpcIds,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+// ---------------------------------------------------------------------------------------------
+
+const VPC_ID = /^vpc-[a-z0-9]+$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** A host name label: letters, digits and inner hyphens. */
+const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** A record name label: as a host label, plus underscores (`_service`, `_acme-challenge`). */
+const RECORD_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
+const MAX_TTL = 2147483647;
+const MAX_TAGS = 50;
+
+/**
+ * Zones that would shadow names AWS itself resolves in every associated VPC: all AWS service
+ * endpoints of a partition or region, or the VPC's own instance host names.
+ */
+const SHADOWING_ZONES: RegExp[] = [
+    /^amazonaws\.com(\.cn)?$/,
+    /^[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com(\.cn)?$/,
+    /^compute\.internal$/,
+    /^ec2\.internal$/,
+    /^[a-z]{2}(-[a-z]+)+-\d+\.compute\.internal$/,
+];
+
+/**
+ * Checks every argument of {@link AwsPrivateDnsZone} that is known now, and throws a
+ * `ValidationError` naming the field and the fix for the first problem. Values that are Outputs
+ * are left to the cloud. Never throws anything else, whatever it is given.
+ */
+export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZoneArgs): void {
+    const v = new Validator(COMPONENT, typeof name === "string" ? name : String(name));
+    if (typeof name !== "string" || name.trim() === "") {
+        v.fail("name", name, "but a non-empty logical name is required", 'pass a name such as "hub-dns"');
+    }
+    if (typeof args !== "object" || args === null || Array.isArray(args)) {
+        v.fail("args", args, "which is not an object", "pass the arguments as an object with at least domainName and vpcs");
+    }
+
+    // Domain name.
+    requireValue(v, "domainName", args.domainName, 'give the zone\'s domain, e.g. "internal.example.com"');
+    const domain = isKnown(args.domainName) ? validateDomainName(v, args.domainName) : undefined;
+
+    // VPCs of the zone owner.
+    requireValue(v, "vpcs", args.vpcs, 'list at least one VPC of the zone owner\'s account, e.g. [{ vpcId: vpc.id }]');
+    requireArray(v, "vpcs", args.vpcs);
+    if (args.vpcs.length === 0) {
+        v.fail(
+            "vpcs",
+            args.vpcs,
+            "but Route 53 needs at least one VPC to create a private zone",
+            "list at least one VPC of the zone owner's account, e.g. [{ vpcId: vpc.id }]",
+        );
+    }
+    const seenVpcs = new Map<string, string>();
+    args.vpcs.forEach((vpc, i) => validateVpc(v, `vpcs[${i}]`, vpc, seenVpcs));
+
+    // VPCs of other accounts.
+    requireArray(v, "crossAccountVpcs", args.crossAccountVpcs);
+    (args.crossAccountVpcs ?? []).forEach((vpc, i) => {
+        const field = `crossAccountVpcs[${i}]`;
+        validateVpc(v, field, vpc, seenVpcs);
+    });
+
+    // Records.
+    const claims = new RecordClaims(v);
+    requireArray(v, "records", args.records);
+    (args.records ?? []).forEach((record, i) => {
+        const field = `records[${i}]`;
+        requireEntry(v, field, record);
+        const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
+        requireValue(v, `${field}.endpointDnsName`, record.endpointDnsName, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
+        if (isKnown(record.endpointDnsName) && !isDnsName(record.endpointDnsName, true)) {
+            v.fail(
+                `${field}.endpointDnsName`,
+                record.endpointDnsName,
+                "which is not a DNS name",
+                "pass the endpoint's regional DNS name, e.g. vpce-0abc-123.vpce-svc-0def.us-east-1.vpce.amazonaws.com",
+            );
+        }
+        requireValue(
+            v,
+            `${field}.endpointHostedZoneId`,
+            record.endpointHostedZoneId,
+            "pass the hosted zone id of the endpoint's DNS name, e.g. endpoint.dnsEntries[0].hostedZoneId",
+        );
+        if (isKnown(record.endpointHostedZoneId) && !(typeof record.endpointHostedZoneId === "string" && HOSTED_ZONE_ID.test(record.endpointHostedZoneId))) {
+            v.fail(
+                `${field}.endpointHostedZoneId`,
+                record.endpointHostedZoneId,
+                "which is not a Route 53 hosted zone id",
+                'pass the id Route 53 gives, upper case and starting with "Z", e.g. "Z7HUB22UULQXV"',
+            );
+        }
+        requireBoolean(v, `${field}.ipv6`, record.ipv6);
+        const types = record.ipv6 ? ["A", "AAAA"] : ["A"];
+        claims.claim(`${field}.name`, record.name, parsed, "alias", types);
+    });
+
+    requireArray(v, "staticRecords", args.staticRecords);
+    const recordTypes = Object.values(AwsPrivateDnsRecordType) as string[];
+    (args.staticRecords ?? []).forEach((record, i) => {
+        const field = `staticRecords[${i}]`;
+        requireEntry(v, field, record);
+        const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
+        requireValue(v, `${field}.type`, record.type, `give the record type, one of ${recordTypes.join(", ")}`);
+        // The type decides the logical name and the value checks, so it must be plain.
+        if (!isKnown(record.type)) {
+            v.fail(`${field}.type`, "<output>", "which is not known until deployment", `pass the type as plain text, one of ${recordTypes.join(", ")}`);
+        }
+        requireOneOf(v, `${field}.type`, record.type, recordTypes);
+        if (record.type === AwsPrivateDnsRecordType.CNAME && parsed.apex) {
+            v.fail(
+                `${field}.name`,
+                record.name,
+                "but a CNAME cannot be at the zone apex, which holds the zone's SOA and NS records",
+                "use a name below the apex, or an alias record (records) for an endpoint",
+            );
+        }
+        validateStaticValues(v, field, record);
+        if (isKnown(record.ttl) && !(typeof record.ttl === "number" && Number.isInteger(record.ttl) && record.ttl >= 0 && record.ttl <= MAX_TTL)) {
+            v.fail(`${field}.ttl`, record.ttl, "which is not a TTL", `use whole seconds from 0 to ${MAX_TTL}, e.g. ${DEFAULT_TTL}`);
+        }
+        claims.claim(`${field}.name`, record.name, parsed, "record", [record.type]);
+    });
+
+    // Zone settings.
+    if (isKnown(args.comment) && !(typeof args.comment === "string" && args.comment.length <= 256)) {
+        v.fail("comment", args.comment, "which is not a text of at most 256 characters", "shorten the comment or leave it out");
+    }
+    requireBoolean(v, "forceDestroy", isKnown(args.forceDestroy) ? args.forceDestroy : undefined);
+    validateTags(v, args.tags);
+}
+
+/** Throws unless a list entry is an object. */
+function requireEntry(v: Validator, field: string, entry: unknown): void {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
+        v.fail(field, entry, "which is not an object", `describe each entry of ${field.replace(/\[\d+\]$/, "")} as an object`);
+    }
+}
+
+/** Validates one VPC entry and records its id in `seen` (id → field) to catch repeats across both lists. */
+function validateVpc(v: Validator, field: string, vpc: AwsPrivateDnsZoneVpcArgs, seen: Map<string, string>): void {
+    requireEntry(v, field, vpc);
+    requireValue(v, `${field}.vpcId`, vpc.vpcId, 'give the VPC id, e.g. vpc.id or "vpc-0123456789abcdef0"');
+    if (isKnown(vpc.vpcId)) {
+        if (typeof vpc.vpcId !== "string" || !VPC_ID.test(vpc.vpcId)) {
+            v.fail(`${field}.vpcId`, vpc.vpcId, "which is not a VPC id", 'pass the VPC id, e.g. "vpc-0123456789abcdef0", not its ARN, name or CIDR');
+        }
+        const earlier = seen.get(vpc.vpcId);
+        if (earlier !== undefined) {
+            const crossList = earlier.startsWith("vpcs") !== field.startsWith("vpcs");
+            v.fail(
+                `${field}.vpcId`,
+                vpc.vpcId,
+                crossList
+                    ? `which is also listed as ${earlier}.vpcId; a VPC is either in the zone owner's account or in another one`
+                    : `which repeats ${earlier}.vpcId`,
+                crossList
+                    ? "keep the VPC in vpcs if the zone's account owns it, else in crossAccountVpcs"
+                    : "list each VPC once",
+            );
+        }
+        seen.set(vpc.vpcId, field);
+    }
+    if (isKnown(vpc.vpcRegion) && !(typeof vpc.vpcRegion === "string" && REGION.test(vpc.vpcRegion))) {
+        v.fail(`${field}.vpcRegion`, vpc.vpcRegion, "which is not an AWS region", 'use a region code such as "eu-west-1", or leave it out for the provider\'s region');
+    }
+}
+
+/** Validates the zone's domain name and returns it normalised. */
+function validateDomainName(v: Validator, value: unknown): string {
+    const fix = 'use a lower-case DNS name with at least two labels, e.g. "internal.example.com"';
+    if (typeof value !== "string") {
+        v.fail("domainName", value, "which is not a text", fix);
+    }
+    if (/\s/.test(value)) {
+        v.fail("domainName", value, "which contains whitespace", fix);
+    }
+    const name = normalizeDnsName(value);
+    if (name.length === 0 || name.length > 253) {
+        v.fail("domainName", value, "which is not 1 to 253 characters long", fix);
+    }
+    const labels = name.split(".");
+    if (labels.length < 2) {
+        v.fail("domainName", value, "which is a single label (a top-level domain)", fix);
+    }
+    labels.forEach((label) => {
+        if (label.length === 0) {
+            v.fail("domainName", value, "which has an empty label (a leading dot or two dots in a row)", fix);
+        }
+        if (label.length > 63) {
+            v.fail("domainName", value, `whose label "${label.slice(0, 20)}…" is longer than 63 characters`, fix);
+        }
+        if (!HOST_LABEL.test(label)) {
+            v.fail("domainName", value, `whose label "${label}" is not letters, digits and inner hyphens`, fix);
+        }
+    });
+    if (/^\d+$/.test(labels[labels.length - 1])) {
+        v.fail("domainName", value, "which ends in a numeric label, like an IP address", fix);
+    }
+    if (SHADOWING_ZONES.some((re) => re.test(name))) {
+        v.fail(
+            "domainName",
+            value,
+            "which would shadow names AWS resolves for every associated VPC (all service endpoints, or instance host names)",
+            'name a zone you own, or one zone per AWS service, e.g. "ssm.us-east-1.amazonaws.com"',
+        );
+    }
+    return name;
+}
+
+/** A record name, parsed. */
+interface ParsedRecordName {
+    /** The name as written, lower case, without its trailing dot (`@` kept). */
+    written: string;
+    /** The fully-qualified name, when the zone's domain is known. */
+    fqdn?: string;
+    /** Whether the record is at the zone apex (`@` or the domain itself). */
+    apex: boolean;
+}
+
+/** Validates a record name (relative, `@`, or within the zone) and returns it parsed. */
+function validateRecordName(v: Validator, field: string, value: unknown, domain: string | undefined): ParsedRecordName {
+    const fix = 'use a name relative to the zone such as "api", "*" or "@", or a full name within the zone';
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+        v.fail(field, value, "but a record name is required", fix);
+    }
+    if (typeof value !== "string") {
+        // The name keys the child's logical name, so it must be plain text, not an Output.
+        v.fail(field, isKnown(value) ? value : "<output>", "which is not plain text", fix);
+    }
+    if (/\s/.test(value)) {
+        v.fail(field, value, "which contains whitespace", fix);
+    }
+    const absolute = value.endsWith(".");
+    const written = normalizeDnsName(value);
+    if (written === "@") {
+        if (absolute) {
+            v.fail(field, value, "which is not a DNS name", fix);
+        }
+        return { written, fqdn: domain, apex: true };
+    }
+    const labels = written.split(".");
+    labels.forEach((label, i) => {
+        if (label.length === 0) {
+            v.fail(field, value, "which has an empty label (a leading dot or two dots in a row)", fix);
+        }
+        if (label.length > 63) {
+            v.fail(field, value, "which has a label longer than 63 characters", fix);
+        }
+        if (label === "*" ? i !== 0 : !RECORD_LABEL.test(label)) {
+            v.fail(field, value, `whose label "${label}" is not letters, digits, "_" and inner hyphens ("*" only first)`, fix);
+        }
+    });
+    if (domain === undefined) {
+        if (absolute) {
+            v.fail(
+                field,
+                value,
+                "which is absolute, but domainName is not known until deployment, so it cannot be checked against the zone",
+                "write the name relative to the zone, e.g. \"api\"",
+            );
+        }
+        return { written, apex: false };
+    }
+    const within = written === domain || written.endsWith(`.${domain}`);
+    if (!within) {
+        // Absolute names must be in the zone. A relative name that ends in the zone's parent
+        // domain (api.example.com for zone internal.example.com) is almost always a full name of
+        // another zone written by mistake, not the record api.example.com.internal.example.com.
+        const parent = domain.split(".").slice(1).join(".");
+        if (absolute || written === parent || written.endsWith(`.${parent}`)) {
+            v.fail(field, value, `which lies outside the zone "${domain}"`, fix);
+        }
+    }
+    const fqdn = resolveRecordName(value, domain);
+    if (fqdn.length > 253) {
+        v.fail(field, value, "which makes a name longer than 253 characters", "shorten the record name");
+    }
+    return { written, fqdn, apex: fqdn === domain };
+}
+
+/**
+ * Tracks which names and types the records take, to catch duplicates, CNAME conflicts, and two
+ * names that would map to one logical name.
+ */
+class RecordClaims {
+    /** Name (FQDN, or the written name when the domain is unknown) → type → field. */
+    private readonly byName = new Map<string, Map<string, string>>();
+    /** Logical-name key → field and written name. */
+    private readonly byKey = new Map<string, { field: string; written: string }>();
+
+    constructor(private readonly v: Validator) {}
+
+    public claim(field: string, value: string, parsed: ParsedRecordName, role: string, types: string[]): void {
+        const name = parsed.fqdn ?? parsed.written;
+        const taken = this.byName.get(name) ?? new Map<string, string>();
+        for (const type of types) {
+            const same = taken.get(type);
+            if (same !== undefined) {
+                this.v.fail(field, value, `which repeats the ${type} record of ${same}`, "list each name and type once");
+            }
+            const cname = taken.get("CNAME");
+            if (type === "CNAME" ? taken.size > 0 : cname !== undefined) {
+                const other = type === "CNAME" ? [...taken.values()][0] : cname;
+                this.v.fail(
+                    field,
+                    value,
+                    `which collides with ${other}: a CNAME cannot share its name with another record`,
+                    "use a different name for one of the two",
+                );
+            }
+            taken.set(type, field);
+        }
+        this.byName.set(name, taken);
+
+        const key = `${role}:${recordKey(value)}:${role === "record" ? types[0] : ""}`;
+        const earlier = this.byKey.get(key);
+        if (earlier !== undefined && earlier.written !== parsed.written) {
+            this.v.fail(
+                field,
+                value,
+                `which maps to the same logical name as ${earlier.field} ("${recordKey(value)}")`,
+                "write both names the same way (relative, or full), or rename one of them",
+            );
+        }
+        this.byKey.set(key, { field, written: parsed.written });
+    }
+}
+
+/** Validates the values of a static record against its type. */
+function validateStaticValues(v: Validator, field: string, record: AwsPrivateDnsZoneStaticRecordArgs): void {
+    requireValue(v, `${field}.values`, record.values, "list the record's values");
+    requireArray(v, `${field}.values`, record.values);
+    if (record.values.length === 0) {
+        v.fail(`${field}.values`, record.values, "but a record needs at least one value", "list the record's values");
+    }
+    if (record.type === AwsPrivateDnsRecordType.CNAME && record.values.length !== 1) {
+        v.fail(`${field}.values`, record.values, "but a CNAME has exactly one value", "give the one name it points to");
+    }
+    const seen = new Map<string, number>();
+    record.values.forEach((value, i) => {
+        const f = `${field}.values[${i}]`;
+        requireValue(v, f, value, "remove the empty value");
+        if (!isKnown(value)) {
+            return;
+        }
+        const ok =
+            typeof value === "string" &&
+            (record.type === AwsPrivateDnsRecordType.A
+                ? isIpAddress(value) && !value.includes(":")
+                : record.type === AwsPrivateDnsRecordType.AAAA
+                  ? isIpAddress(value) && value.includes(":")
+                  : isDnsName(value, false));
+        if (!ok) {
+            const expected =
+                record.type === AwsPrivateDnsRecordType.A
+                    ? "an IPv4 address, e.g. 10.0.1.10"
+                    : record.type === AwsPrivateDnsRecordType.AAAA
+                      ? "an IPv6 address, e.g. fd00::10"
+                      : "a DNS name, e.g. api.internal.example.com";
+            v.fail(f, value, `which is not valid for a ${record.type} record`, `use ${expected}`);
+        }
+        const key = (value as string).toLowerCase();
+        if (seen.has(key)) {
+            v.fail(f, value, `which repeats ${field}.values[${seen.get(key)}]`, "list each value once");
+        }
+        seen.set(key, i);
+    });
+}
+
+/** Validates the user's tags: string keys and values within AWS limits, no reserved `aws:` keys. */
+function validateTags(v: Validator, tags: unknown): void {
+    if (pulumi.Output.isInstance(tags)) {
+        v.fail("tags", "<output>", "which is an Output", "pass tags as a plain map of strings");
+    }
+    requireMap(v, "tags", tags);
+    const entries = Object.entries((tags ?? {}) as Record<string, unknown>);
+    if (entries.length > MAX_TAGS - 2) {
+        v.fail("tags", "<" + entries.length + " tags>", `but a zone takes at most ${MAX_TAGS} tags, 2 of them the component's`, "drop some tags");
+    }
+    for (const [key, value] of entries) {
+        if (key.length === 0 || key.length > 128 || key.toLowerCase().startsWith("aws:")) {
+            v.fail(`tags`, key, "which is not a usable tag key (1–128 characters, not starting with aws:)", "rename the tag key");
+        }
+        if (typeof value !== "string" || value.length > 256) {
+            v.fail(`tags.${key}`, value, "which is not a text of at most 256 characters", "pass tag values as strings");
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+/** Lower case, without one trailing dot: the form Route 53 reports, so no perpetual diffs. */
+function normalizeDnsName(name: string): string {
+    const lower = name.toLowerCase();
+    return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+/** Whether `text` is a DNS name (optionally with a leading `*.` and a trailing dot). */
+function isDnsName(text: unknown, allowWildcard: boolean): boolean {
+    if (typeof text !== "string") {
+        return false;
+    }
+    const name = normalizeDnsName(text);
+    if (name.length === 0 || name.length > 253) {
+        return false;
+    }
+    return name
+        .split(".")
+        .every((label, i) => (allowWildcard && i === 0 && label === "*") || (label.length <= 63 && RECORD_LABEL.test(label)));
+}
+
+/**
+ * The fully-qualified name of a record in zone `domain`: `@` is the apex; a name ending in a dot,
+ * equal to the domain or ending in `.<domain>` is already full; anything else is relative.
+ */
+export function resolveRecordName(recordName: string, domain: string): string {
+    const zone = normalizeDnsName(domain);
+    const absolute = recordName.endsWith(".");
+    const name = normalizeDnsName(recordName);
+    if (name === "@") {
+        return zone;
+    }
+    if (absolute || name === zone || name.endsWith(`.${zone}`)) {
+        return name;
+    }
+    return `${name}.${zone}`;
+}
+
+/**
+ * The logical-name fragment of a record: its name as written, in slug form, with `@` → `apex`
+ * and `*` → `wildcard` (which a slug would drop).
+ */
+export function recordKey(recordName: string): string {
+    const name = normalizeDnsName(recordName);
+    if (name === "@") {
+        return "apex";
+    }
+    return slug(name.replace(/\*/g, "wildcard")) || "apex";
+}
