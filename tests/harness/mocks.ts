@@ -293,6 +293,8 @@ function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
+        case "aws:ec2/getVpc:getVpc":
+            return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
         default:
             return {};
     }
