@@ -7,3 +7,10 @@
  * that cloud's provider SDK.
  */
 export * from "./core";
+export * from "./aws/dns";
+export * from "./aws/privateDnsZone";
+export * from "./aws/privateEndpoint";
+export * from "./aws/privateLinkService";
+export * from "./aws/serviceEndpoints";
+export * from "./aws/serviceNames";
+export * from "./aws/securityGroup";

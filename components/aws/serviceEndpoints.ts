@@ -1,0 +1,466 @@
+/**
+ * `AwsServiceEndpoints`: reach AWS's own APIs (SSM, ECR, STS, KMS, CloudWatch Logs, …) from a VPC
+ * without a NAT gateway or internet gateway.
+ *
+ * S3 and DynamoDB get Gateway endpoints on the given route tables (free, no ENIs) unless asked
+ * otherwise; every other service gets an Interface endpoint with AWS-managed private DNS, so the
+ * SDKs' default hostnames resolve to the endpoint. All Interface endpoints share ONE security
+ * group that admits only the listed clients on HTTPS. Service names are built per region and
+ * partition (China and the ISO regions prefix some services differently), see `serviceNames.ts`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import {
+    childName,
+    isKnown,
+    mergeTags,
+    requireArray,
+    requireBoolean,
+    requireUnique,
+    requireValue,
+    slug,
+    typeToken,
+    Validator,
+} from "../core";
+import {
+    AwsEndpointDnsRecordIpType,
+    AwsEndpointIpAddressType,
+    lookupPrivateIps,
+    validateDnsRecordIpType,
+} from "./privateEndpoint";
+import { createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, validateEndpointAccess } from "./securityGroup";
+import {
+    AwsServiceEndpointKind,
+    awsServiceName,
+    isCustomerServiceName,
+    isFullServiceName,
+    isGatewayService,
+    isRegionName,
+    isServiceShortName,
+} from "./serviceNames";
+import {
+    AwsEndpointSubnetArgs,
+    requireArgsObject,
+    requireEnumValue,
+    requireInputString,
+    requireStringList,
+    requireStringMap,
+    validateEndpointSubnets,
+} from "./subnets";
+
+const COMPONENT = "AwsServiceEndpoints";
+
+/** The shape of an AWS Organizations id. */
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+
+/** Arguments of {@link AwsServiceEndpoints}. */
+export interface AwsServiceEndpointsArgs {
+    /** The VPC. For private DNS it needs `enableDnsSupport` and `enableDnsHostnames`. */
+    vpcId: pulumi.Input<string>;
+    /**
+     * AWS services by short name: `ssm`, `ssmmessages`, `ec2messages`, `ecr.api`, `ecr.dkr`, `logs`,
+     * `sts`, `kms`, `secretsmanager`, `s3`, `dynamodb`, … Any name of the form
+     * `^[a-z0-9-]+(\.[a-z0-9-]+)*$` is accepted (catalogs go stale); a full name such as
+     * `com.amazonaws.us-east-1.ssm` is used unchanged (always as an Interface endpoint).
+     */
+    services: string[];
+    /**
+     * Subnets for the Interface endpoints, one per Availability Zone; at least two unless
+     * `allowSingleAz`. Required when any Interface endpoint is requested.
+     * @default none
+     */
+    subnets?: AwsEndpointSubnetArgs[];
+    /**
+     * Allow a single subnet (no zone redundancy), e.g. for development.
+     * @default false
+     */
+    allowSingleAz?: boolean;
+    /**
+     * Client CIDRs allowed to reach the Interface endpoints on HTTPS. Never `0.0.0.0/0` or `::/0`.
+     * At least one of `allowedCidrs` / `allowedSecurityGroupIds` is required unless
+     * `securityGroupIds` is given.
+     * @default []
+     */
+    allowedCidrs?: pulumi.Input<string>[];
+    /**
+     * Client security groups allowed to reach the Interface endpoints on HTTPS.
+     * @default []
+     */
+    allowedSecurityGroupIds?: pulumi.Input<string>[];
+    /**
+     * Existing security groups for the Interface endpoints instead of the shared group the
+     * component creates. Excludes `allowedCidrs` and `allowedSecurityGroupIds`.
+     * @default one shared group created by the component
+     */
+    securityGroupIds?: pulumi.Input<string>[];
+    /**
+     * Route tables for the Gateway endpoints (S3, DynamoDB). Required when a Gateway endpoint is
+     * requested; usually every private route table of the VPC.
+     * @default none
+     */
+    routeTableIds?: pulumi.Input<string>[];
+    /**
+     * Gateway-capable services (`s3`, `dynamodb`) listed in `services` to reach through Interface
+     * endpoints instead, e.g. for access from on-premises or peered networks. Their private DNS
+     * then answers for the whole VPC (`privateDnsOnlyForInboundResolverEndpoint` is off, because
+     * no Gateway endpoint exists beside them).
+     * @default []
+     */
+    interfaceEndpointsFor?: string[];
+    /**
+     * AWS-managed private DNS on the Interface endpoints, so the SDKs' default hostnames resolve
+     * to them.
+     * @default true
+     */
+    privateDnsEnabled?: boolean;
+    /**
+     * AWS Organizations id (`o-…`). When set, every endpoint gets a policy that allows only
+     * principals of this organisation (`aws:PrincipalOrgID`). Beware: AWS services acting for you
+     * from outside the organisation (e.g. some SSM patching and EKS bootstrap flows) are refused;
+     * exempt those services with `policyExemptServices`.
+     * @default no policy (AWS's full-access default)
+     */
+    organizationId?: pulumi.Input<string>;
+    /**
+     * Services from `services` that keep AWS's full-access policy although `organizationId` is
+     * set, e.g. services that do not support endpoint policies.
+     * @default []
+     */
+    policyExemptServices?: string[];
+    /**
+     * The region of the VPC, used for service names and passed to every child (provider v7
+     * `region`).
+     * @default the provider's region
+     */
+    region?: pulumi.Input<string>;
+    /**
+     * IP address type of the Interface endpoints.
+     * @default AWS's default (IPv4)
+     */
+    ipAddressType?: AwsEndpointIpAddressType;
+    /**
+     * Which DNS records AWS publishes for the Interface endpoints.
+     * @default AWS's default for the address type
+     */
+    dnsRecordIpType?: AwsEndpointDnsRecordIpType;
+    /**
+     * Tags for every resource, merged over the component's `managed-by` and
+     * `privatelink-component` tags.
+     * @default {}
+     */
+    tags?: { [key: string]: string };
+}
+
+/** How each requested service is reached. */
+export interface ServiceEndpointPlan {
+    /** The service as given. */
+    service: string;
+    /** Gateway or Interface. */
+    kind: AwsServiceEndpointKind;
+    /** The logical name of its endpoint, `${name}-${slug(service)}`. */
+    logicalName: string;
+    /** Whether it gets the organisation policy. */
+    orgPolicy: boolean;
+}
+
+/**
+ * Validates the plain arguments of an {@link AwsServiceEndpoints} and throws a `ValidationError`
+ * naming the field and the fix.
+ */
+export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEndpointsArgs): void {
+    const v = new Validator(COMPONENT, String(name));
+    if (typeof name !== "string" || name.length === 0) {
+        v.fail("name", name, "which is not a non-empty string", "give the component a logical name");
+    }
+    requireArgsObject(v, args);
+    requireValue(v, "vpcId", args.vpcId, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
+    requireInputString(v, "vpcId", args.vpcId);
+
+    // Services.
+    requireValue(v, "services", args.services, 'list the AWS services, e.g. ["ssm", "ssmmessages", "ec2messages"]');
+    requireArray(v, "services", args.services);
+    if (args.services.length === 0) {
+        v.fail("services", args.services, "which is empty", 'list at least one AWS service, e.g. ["sts"]');
+    }
+    args.services.forEach((s, i) => {
+        if (!isServiceShortName(s) && !isFullServiceName(s)) {
+            v.fail(
+                `services[${i}]`,
+                s,
+                "which is not an AWS service name",
+                'use a short name such as "ecr.dkr" (lower-case labels separated by dots) or a full name such as "com.amazonaws.us-east-1.ssm"',
+            );
+        }
+    });
+    args.services.forEach((s, i) => {
+        if (isCustomerServiceName(s)) {
+            v.fail(`services[${i}]`, s, "which is a customer endpoint service, not an AWS service", "reach it with AwsPrivateEndpoint");
+        }
+    });
+    requireUnique(v, "services", args.services);
+    const bySlug = new Map<string, number>();
+    args.services.forEach((s, i) => {
+        const key = slug(s);
+        if (bySlug.has(key)) {
+            v.fail(`services[${i}]`, s, `which gives the same logical name as services[${bySlug.get(key)}]`, "list each service once");
+        }
+        bySlug.set(key, i);
+    });
+    requireStringList(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
+    requireUnique(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
+    (args.interfaceEndpointsFor ?? []).forEach((s, i) => {
+        if (!isGatewayService(s)) {
+            v.fail(`interfaceEndpointsFor[${i}]`, s, "which has no Gateway endpoint to replace", "list only s3 or dynamodb; other services are Interface endpoints anyway");
+        }
+        if (!args.services.includes(s)) {
+            v.fail(`interfaceEndpointsFor[${i}]`, s, "which is not in services", `add "${s}" to services too`);
+        }
+    });
+
+    // planServiceEndpoints reads these two lists, so their shape is checked first.
+    requireStringList(v, "policyExemptServices", args.policyExemptServices);
+    const plan = planServiceEndpoints(String(name), args);
+    const hasGateway = plan.some((p) => p.kind === AwsServiceEndpointKind.Gateway);
+    const hasInterface = plan.some((p) => p.kind === AwsServiceEndpointKind.Interface);
+
+    // Gateway endpoints: route tables.
+    requireStringList(v, "routeTableIds", args.routeTableIds);
+    requireUnique(v, "routeTableIds", args.routeTableIds);
+    if (hasGateway && (args.routeTableIds === undefined || args.routeTableIds.length === 0)) {
+        v.fail(
+            "routeTableIds",
+            args.routeTableIds,
+            `but Gateway endpoints (${plan.filter((p) => p.kind === AwsServiceEndpointKind.Gateway).map((p) => p.service).join(", ")}) work only through route tables`,
+            "list the route tables of the subnets that use them, or list the services in interfaceEndpointsFor to get Interface endpoints",
+        );
+    }
+    if (!hasGateway && args.routeTableIds !== undefined) {
+        v.fail("routeTableIds", args.routeTableIds, "but no Gateway endpoint (s3, dynamodb) is requested", "leave routeTableIds out");
+    }
+
+    // Interface endpoints: subnets, security group, DNS.
+    requireBoolean(v, "allowSingleAz", args.allowSingleAz);
+    requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled);
+    requireEnumValue(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType));
+    requireEnumValue(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType));
+    if (hasInterface) {
+        validateEndpointSubnets(v, "subnets", args.subnets, {
+            min: args.allowSingleAz === true ? 1 : 2,
+            minFix: "give one subnet in each of two or more Availability Zones, or set allowSingleAz: true to accept no zone redundancy",
+        });
+        validateEndpointAccess(v, args, undefined);
+        validateDnsRecordIpType(v, args.ipAddressType, args.dnsRecordIpType);
+    } else {
+        const interfaceOnly = {
+            subnets: args.subnets,
+            allowedCidrs: args.allowedCidrs,
+            allowedSecurityGroupIds: args.allowedSecurityGroupIds,
+            securityGroupIds: args.securityGroupIds,
+            ipAddressType: args.ipAddressType,
+            dnsRecordIpType: args.dnsRecordIpType,
+        };
+        for (const [field, value] of Object.entries(interfaceOnly)) {
+            if (value !== undefined) {
+                v.fail(field, value, "but only Gateway endpoints are requested, which have no subnets, security groups or DNS", `leave ${field} out`);
+            }
+        }
+    }
+
+    // Policy.
+    requireInputString(v, "organizationId", args.organizationId);
+    if (isKnown(args.organizationId) && !ORGANIZATION_ID.test(args.organizationId)) {
+        v.fail("organizationId", args.organizationId, "which is not an AWS Organizations id", 'use the id of the form "o-a1b2c3d4e5"');
+    }
+    requireUnique(v, "policyExemptServices", args.policyExemptServices);
+    if (args.policyExemptServices !== undefined && args.organizationId === undefined) {
+        v.fail("policyExemptServices", args.policyExemptServices, "but without organizationId no endpoint gets a policy", "set organizationId, or leave policyExemptServices out");
+    }
+    (args.policyExemptServices ?? []).forEach((s, i) => {
+        if (!args.services.includes(s)) {
+            v.fail(`policyExemptServices[${i}]`, s, "which is not in services", "list only requested services");
+        }
+    });
+
+    requireInputString(v, "region", args.region);
+    if (isKnown(args.region) && !isRegionName(args.region)) {
+        v.fail("region", args.region, "which is not an AWS region name", 'use a region such as "eu-west-1"');
+    }
+    requireStringMap(v, "tags", args.tags);
+}
+
+/** Decides, per requested service, the endpoint kind and logical name. Pure; exported for tests. */
+export function planServiceEndpoints(name: string, args: AwsServiceEndpointsArgs): ServiceEndpointPlan[] {
+    const asInterface = new Set(args.interfaceEndpointsFor ?? []);
+    const exempt = new Set(args.policyExemptServices ?? []);
+    return args.services.map((service) => ({
+        service,
+        kind: isGatewayService(service) && !asInterface.has(service) ? AwsServiceEndpointKind.Gateway : AwsServiceEndpointKind.Interface,
+        logicalName: childName(name, slug(service)),
+        orgPolicy: args.organizationId !== undefined && !exempt.has(service),
+    }));
+}
+
+/**
+ * An endpoint policy that allows any action on any resource, but only to principals of one AWS
+ * organisation: a data-perimeter baseline that keeps stolen credentials of other accounts from
+ * using the VPC's private path.
+ */
+export function organizationEndpointPolicy(organizationId: pulumi.Input<string>): pulumi.Output<string> {
+    return pulumi.jsonStringify({
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "AllowOrganizationPrincipalsOnly",
+                Effect: "Allow",
+                Principal: "*",
+                Action: "*",
+                Resource: "*",
+                Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
+            },
+        ],
+    });
+}
+
+/**
+ * Endpoints to AWS services for one VPC.
+ *
+ * Children (logical names): `${name}-sg` and `${name}-ingress-<source>-443` (one shared group,
+ * only with Interface endpoints and no `securityGroupIds`), and `${name}-${slug(service)}` per
+ * service (e.g. `${name}-ecr-dkr`, `${name}-s3`).
+ */
+export class AwsServiceEndpoints extends pulumi.ComponentResource {
+    /** Endpoint id per service, keyed as given in `services`. */
+    public readonly endpointIds: pulumi.Output<{ [service: string]: string }>;
+    /** The region-correct endpoint service name per service. */
+    public readonly serviceNames: pulumi.Output<{ [service: string]: string }>;
+    /** Endpoint state per service (`available`, `pending`, …). */
+    public readonly connectionStates: pulumi.Output<{ [service: string]: string }>;
+    /** Prefix list id per Gateway endpoint, for security group egress rules. */
+    public readonly prefixListIds: pulumi.Output<{ [service: string]: string }>;
+    /** The shared security group of the Interface endpoints, if the component created it. */
+    public readonly securityGroupId: pulumi.Output<string | undefined>;
+    /** Every DNS name of the Interface endpoints (regional, zonal and private). */
+    public readonly dnsNames: pulumi.Output<string[]>;
+    /** Private IPs of the Interface endpoints' network interfaces (empty in preview). */
+    public readonly privateIps: pulumi.Output<string[]>;
+
+    /**
+     * @param name The logical name; children are named `${name}-<role>`.
+     * @param args See {@link AwsServiceEndpointsArgs}.
+     * @param opts Component options; `providers: { aws }` reaches every child.
+     */
+    constructor(name: string, args: AwsServiceEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
+        validateAwsServiceEndpointsArgs(name, args);
+        super(typeToken(COMPONENT), name, {}, opts);
+        const v = new Validator(COMPONENT, name);
+        const tags = mergeTags(name, args.tags);
+        const plan = planServiceEndpoints(name, args);
+        const hasInterface = plan.some((p) => p.kind === AwsServiceEndpointKind.Interface);
+        // Service names need the region; the provider's region is asked through this component
+        // so the `providers` map decides it.
+        const region: pulumi.Output<string> = args.region !== undefined ? pulumi.output(args.region) : aws.getRegionOutput({}, { parent: this }).region;
+        const privateDns = args.privateDnsEnabled ?? true;
+
+        const created =
+            hasInterface && args.securityGroupIds === undefined
+                ? createEndpointSecurityGroup(
+                      v,
+                      name,
+                      {
+                          vpcId: args.vpcId,
+                          purpose: `AWS service endpoints ${name}`,
+                          allowedCidrs: args.allowedCidrs ?? [],
+                          allowedSecurityGroupIds: args.allowedSecurityGroupIds ?? [],
+                          ports: DEFAULT_ENDPOINT_PORTS,
+                          tags,
+                          region: args.region,
+                      },
+                      this,
+                  )
+                : undefined;
+        const securityGroupIds = args.securityGroupIds ?? (created ? [created.securityGroup.id] : undefined);
+        const orgPolicy = args.organizationId !== undefined ? organizationEndpointPolicy(args.organizationId) : undefined;
+
+        const endpoints = plan.map((p) => {
+            const serviceName = region.apply((r) => awsServiceName(p.service, r, p.kind));
+            const common = {
+                vpcId: args.vpcId,
+                serviceName,
+                policy: p.orgPolicy ? orgPolicy : undefined,
+                region: args.region,
+                tags: { Name: p.logicalName, ...tags },
+            };
+            const endpoint =
+                p.kind === AwsServiceEndpointKind.Gateway
+                    ? new aws.ec2.VpcEndpoint(
+                          p.logicalName,
+                          // Route tables inline, never together with VpcEndpointRouteTableAssociation.
+                          { ...common, vpcEndpointType: "Gateway", routeTableIds: args.routeTableIds },
+                          { parent: this },
+                      )
+                    : new aws.ec2.VpcEndpoint(
+                          p.logicalName,
+                          {
+                              ...common,
+                              vpcEndpointType: "Interface",
+                              subnetIds: (args.subnets ?? []).map((s) => s.subnetId),
+                              securityGroupIds,
+                              privateDnsEnabled: privateDns,
+                              ipAddressType: args.ipAddressType,
+                              dnsOptions: interfaceDnsOptions(p.service, privateDns, args.dnsRecordIpType),
+                          },
+                          { parent: this },
+                      );
+            return { plan: p, endpoint, serviceName };
+        });
+
+        const byService = <T>(pick: (e: (typeof endpoints)[number]) => pulumi.Input<T> | undefined) =>
+            pulumi
+                .all(endpoints.map((e) => pulumi.all([e.plan.service, pick(e)])))
+                .apply((pairs) => Object.fromEntries(pairs.filter(([, value]) => value !== undefined && value !== null)) as { [service: string]: T });
+        const interfaces = endpoints.filter((e) => e.plan.kind === AwsServiceEndpointKind.Interface);
+
+        this.endpointIds = byService<string>((e) => e.endpoint.id);
+        this.serviceNames = byService<string>((e) => e.serviceName);
+        this.connectionStates = byService<string>((e) => e.endpoint.state);
+        this.prefixListIds = byService<string>((e) => (e.plan.kind === AwsServiceEndpointKind.Gateway ? e.endpoint.prefixListId : undefined));
+        this.securityGroupId = created ? created.securityGroup.id : pulumi.output<string | undefined>(undefined);
+        this.dnsNames = pulumi
+            .all(interfaces.map((e) => e.endpoint.dnsEntries))
+            .apply((all) => all.flatMap((entries) => (entries ?? []).map((d) => d.dnsName).filter((n): n is string => !!n)));
+        this.privateIps = lookupPrivateIps(
+            this,
+            pulumi.all(interfaces.map((e) => e.endpoint.networkInterfaceIds)).apply((all) => all.flatMap((ids) => ids ?? [])),
+        );
+
+        this.registerOutputs({
+            endpointIds: this.endpointIds,
+            serviceNames: this.serviceNames,
+            connectionStates: this.connectionStates,
+            prefixListIds: this.prefixListIds,
+            securityGroupId: this.securityGroupId,
+            dnsNames: this.dnsNames,
+            privateIps: this.privateIps,
+        });
+    }
+}
+
+/**
+ * DNS options of an Interface endpoint. S3 and DynamoDB Interface endpoints default to answering
+ * private DNS only for inbound Resolver endpoints, which AWS allows only beside a Gateway endpoint
+ * for the same service; here they replace it, so private DNS must answer the whole VPC.
+ */
+function interfaceDnsOptions(
+    service: string,
+    privateDns: boolean,
+    recordType: AwsEndpointDnsRecordIpType | undefined,
+): aws.types.input.ec2.VpcEndpointDnsOptions | undefined {
+    const gatewayCapable = isGatewayService(service) && privateDns;
+    if (recordType === undefined && !gatewayCapable) {
+        return undefined;
+    }
+    return {
+        dnsRecordIpType: recordType,
+        privateDnsOnlyForInboundResolverEndpoint: gatewayCapable ? false : undefined,
+    };
+}

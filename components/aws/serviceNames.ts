@@ -1,0 +1,215 @@
+/**
+ * Region-correct names of AWS's own endpoint services (`com.amazonaws.<region>.<service>`).
+ *
+ * Most regions use `com.amazonaws.` for every service, but some partitions prefix *some* Interface
+ * services differently: in the China regions `ecr.api` is `cn.com.amazonaws.cn-north-1.ecr.api`
+ * while `ssm` is `com.amazonaws.cn-north-1.ssm`; the ISO and European Sovereign Cloud regions have
+ * their own prefixes. Gateway endpoints (S3, DynamoDB) keep `com.amazonaws.` everywhere (in China
+ * `com.amazonaws.cn-north-1.s3` is the Gateway service and `cn.com.amazonaws.cn-north-1.s3` the
+ * Interface one). GovCloud uses the commercial prefix.
+ *
+ * The exception table below mirrors the one the AWS CDK maintains
+ * (aws-cdk-lib/aws-ec2/lib/vpc-endpoint.ts, `getDefaultEndpointPrefix`), which AWS derived from
+ * `aws ec2 describe-vpc-endpoint-services`. Any table like this goes stale, so callers can always
+ * pass a full service name instead of a short one: {@link isFullServiceName} names are used as
+ * given.
+ */
+
+/** Services that have Gateway endpoints (route-table targets, no ENIs, no charge). */
+export const GATEWAY_SERVICES: readonly string[] = ["s3", "dynamodb"];
+
+/**
+ * The shape of a service short name: lower-case labels separated by dots (`ssm`, `ecr.dkr`,
+ * `sagemaker.runtime`). Free-form on purpose: new services appear faster than catalogs change.
+ */
+export const SERVICE_SHORT_NAME_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** The shape of an AWS region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
+export const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
+
+/** The default prefix of AWS service names. */
+export const DEFAULT_SERVICE_PREFIX = "com.amazonaws";
+
+/**
+ * Every prefix an AWS endpoint service name can start with. A name that starts with one of these
+ * followed by a dot is a full service name and is used unchanged.
+ */
+export const SERVICE_NAME_PREFIXES: readonly string[] = [
+    "com.amazonaws",
+    "cn.com.amazonaws",
+    "eu.amazonaws",
+    "gov.ic.c2s",
+    "gov.sgov.sc2s",
+    "gov.ic.hci.csp",
+    "uk.adc-e.cloud",
+    // SageMaker notebook and studio endpoints: `aws.sagemaker.<region>.notebook`.
+    "aws.sagemaker",
+];
+
+const CHINA_PREFIX = "cn.com.amazonaws";
+
+/** Interface services whose name uses `cn.com.amazonaws` in the China regions. */
+const CN_NORTH_1 = [
+    "application-autoscaling", "appmesh-envoy-management", "athena", "autoscaling", "awsconnector", "backup",
+    "batch", "cassandra", "cloudcontrolapi", "cloudformation", "codedeploy-commands-secure", "databrew", "dms",
+    "ebs", "ec2", "ecr.api", "ecr.dkr", "eks", "elasticache", "elasticbeanstalk", "elasticfilesystem",
+    "elasticfilesystem-fips", "emr-containers", "execute-api", "fsx", "imagebuilder", "iot.data",
+    "iotsitewise.api", "iotsitewise.data", "kinesis-streams", "lambda", "license-manager", "monitoring", "rds",
+    "redshift", "redshift-data", "s3", "sagemaker.api", "sagemaker.featurestore-runtime", "sagemaker.runtime",
+    "securityhub", "servicecatalog", "sms", "sqs", "states", "sts", "sync-states", "synthetics", "transcribe",
+    "transcribestreaming", "transfer", "xray",
+];
+const CN_NORTHWEST_1 = [
+    "account", "application-autoscaling", "appmesh-envoy-management", "athena", "autoscaling", "awsconnector",
+    "backup", "batch", "cassandra", "cloudcontrolapi", "cloudformation", "codedeploy-commands-secure", "databrew",
+    "dms", "ebs", "ec2", "ecr.api", "ecr.dkr", "eks", "elasticache", "elasticbeanstalk", "elasticfilesystem",
+    "elasticfilesystem-fips", "emr-containers", "execute-api", "fsx", "imagebuilder", "iot.data",
+    "kinesis-streams", "lambda", "license-manager", "monitoring", "polly", "rds", "redshift", "redshift-data", "s3",
+    "sagemaker.api", "sagemaker.featurestore-runtime", "sagemaker.runtime", "securityhub", "servicecatalog", "sms",
+    "sqs", "states", "sts", "sync-states", "synthetics", "transcribe", "transcribestreaming", "transfer",
+    "workspaces", "xray",
+];
+
+/** Per region: the prefix for the listed Interface services. */
+const PREFIX_EXCEPTIONS: Record<string, { prefix: string; services: readonly string[] }> = {
+    "cn-north-1": { prefix: CHINA_PREFIX, services: CN_NORTH_1 },
+    "cn-northwest-1": { prefix: CHINA_PREFIX, services: CN_NORTHWEST_1 },
+    "eusc-de-east-1": { prefix: "eu.amazonaws", services: ["ecr.dkr", "ecr.api", "execute-api", "securityhub"] },
+    "us-iso-east-1": {
+        prefix: "gov.ic.c2s",
+        services: [
+            "application-autoscaling", "athena", "autoscaling", "comprehend", "diode-messaging",
+            "diode-messaging-proxy", "ebs", "ec2", "ecr.api", "ecr.dkr", "elasticfilesystem",
+            "elasticfilesystem-fips", "execute-api", "sagemaker.api", "sagemaker.runtime", "sns", "sqs", "textract",
+            "textract-fips", "transcribe", "workspaces",
+        ],
+    },
+    "us-iso-west-1": {
+        prefix: "gov.ic.c2s",
+        services: [
+            "autoscaling", "ebs", "ec2", "ecr.api", "ecr.dkr", "elasticfilesystem", "elasticfilesystem-fips",
+            "execute-api", "monitoring", "sns", "sqs", "workspaces",
+        ],
+    },
+    "us-isob-east-1": {
+        prefix: "gov.sgov.sc2s",
+        services: [
+            "application-autoscaling", "autoscaling", "diode-messaging", "diode-messaging-proxy", "ebs", "ec2",
+            "ecr.api", "ecr.dkr", "elasticfilesystem", "elasticfilesystem-fips", "execute-api", "sagemaker.api",
+            "sagemaker.runtime", "sns", "sqs", "workspaces",
+        ],
+    },
+    "us-isob-west-1": { prefix: "gov.sgov.sc2s", services: ["ecr.api", "ecr.dkr", "elasticfilesystem-fips", "execute-api"] },
+    "us-isof-south-1": { prefix: "gov.ic.hci.csp", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
+    "us-isof-east-1": { prefix: "gov.ic.hci.csp", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
+    "eu-isoe-west-1": { prefix: "uk.adc-e.cloud", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
+};
+
+/** Per region: services whose name carries a suffix (`cn.com.amazonaws.cn-north-1.transcribe.cn`). */
+const SUFFIX_EXCEPTIONS: Record<string, Record<string, string>> = {
+    "cn-north-1": { transcribe: ".cn" },
+    "cn-northwest-1": { transcribe: ".cn" },
+};
+
+/** The kind of endpoint a service name is for; it matters for the China S3 names. */
+export enum AwsServiceEndpointKind {
+    /** An Interface endpoint (ENIs in subnets). */
+    Interface = "Interface",
+    /** A Gateway endpoint (route-table target; S3 and DynamoDB only). */
+    Gateway = "Gateway",
+}
+
+/** Whether `service` is a short name of the accepted shape (`ssm`, `ecr.dkr`). */
+export function isServiceShortName(service: unknown): service is string {
+    return typeof service === "string" && service.length <= 200 && SERVICE_SHORT_NAME_PATTERN.test(service);
+}
+
+/** Whether `region` looks like an AWS region name. */
+export function isRegionName(region: unknown): region is string {
+    return typeof region === "string" && REGION_PATTERN.test(region);
+}
+
+/**
+ * Whether `service` is already a full endpoint service name (`com.amazonaws.us-east-1.ssm`,
+ * `cn.com.amazonaws.cn-north-1.ecr.api`, `com.amazonaws.vpce.us-east-1.vpce-svc-…`), which is
+ * used as given.
+ */
+export function isFullServiceName(service: unknown): service is string {
+    return typeof service === "string" && SERVICE_NAME_PREFIXES.some((p) => service.startsWith(`${p}.`));
+}
+
+/**
+ * Whether a service name is a customer (or AWS Marketplace) endpoint service,
+ * `com.amazonaws.vpce.<region>.vpce-svc-…`. Endpoints to those accept only the default full-access
+ * policy.
+ */
+export function isCustomerServiceName(serviceName: unknown): boolean {
+    return typeof serviceName === "string" && /^(cn\.)?com\.amazonaws\.vpce\./.test(serviceName);
+}
+
+/** Whether a short name is a service with a Gateway endpoint (`s3`, `dynamodb`). */
+export function isGatewayService(service: string): boolean {
+    return GATEWAY_SERVICES.includes(service);
+}
+
+/** The AWS partition of a region: `aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, … */
+export function partitionOf(region: string): string {
+    if (region.startsWith("cn-")) {
+        return "aws-cn";
+    }
+    if (region.startsWith("us-gov-")) {
+        return "aws-us-gov";
+    }
+    if (region.startsWith("us-isob-")) {
+        return "aws-iso-b";
+    }
+    if (region.startsWith("us-isof-")) {
+        return "aws-iso-f";
+    }
+    if (region.startsWith("us-iso-")) {
+        return "aws-iso";
+    }
+    if (region.startsWith("eu-isoe-")) {
+        return "aws-iso-e";
+    }
+    if (region.startsWith("eusc-")) {
+        return "aws-eusc";
+    }
+    return "aws";
+}
+
+/**
+ * The endpoint service name of an AWS service in a region.
+ *
+ *   awsServiceName("ssm", "us-east-1")                       → com.amazonaws.us-east-1.ssm
+ *   awsServiceName("ecr.api", "cn-north-1")                  → cn.com.amazonaws.cn-north-1.ecr.api
+ *   awsServiceName("s3", "cn-north-1", Gateway)              → com.amazonaws.cn-north-1.s3
+ *   awsServiceName("s3", "cn-north-1")                       → cn.com.amazonaws.cn-north-1.s3
+ *   awsServiceName("com.amazonaws.us-east-1.ssm", anything)  → unchanged
+ *
+ * Throws a plain `Error` for a malformed service or region: components validate both first and
+ * turn problems into a `ValidationError`, so reaching the throw is a programming error.
+ */
+export function awsServiceName(
+    service: string,
+    region: string,
+    kind: AwsServiceEndpointKind = AwsServiceEndpointKind.Interface,
+): string {
+    if (isFullServiceName(service)) {
+        return service;
+    }
+    if (!isServiceShortName(service)) {
+        throw new Error(`not an AWS service short name: ${JSON.stringify(service)}`);
+    }
+    if (!isRegionName(region)) {
+        throw new Error(`not an AWS region name: ${JSON.stringify(region)}`);
+    }
+    if (kind === AwsServiceEndpointKind.Gateway) {
+        // Gateway services keep the commercial prefix in every partition.
+        return `${DEFAULT_SERVICE_PREFIX}.${region}.${service}`;
+    }
+    const exception = PREFIX_EXCEPTIONS[region];
+    const prefix = exception && exception.services.includes(service) ? exception.prefix : DEFAULT_SERVICE_PREFIX;
+    const suffix = SUFFIX_EXCEPTIONS[region]?.[service] ?? "";
+    return `${prefix}.${region}.${service}${suffix}`;
+}

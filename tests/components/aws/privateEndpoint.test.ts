@@ -1,0 +1,538 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as fc from "fast-check";
+import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mocks";
+import {
+    AwsEndpointDnsRecordIpType,
+    AwsEndpointIpAddressType,
+    AwsEndpointType,
+    AwsFlowLogDestinationType,
+    AwsFlowLogTrafficType,
+    AwsPrivateEndpoint,
+    AwsPrivateEndpointArgs,
+    validateAwsPrivateEndpointArgs,
+} from "../../../components/aws/privateEndpoint";
+import { awsDescription, checkDeployedCidr, cidrKey } from "../../../components/aws/securityGroup";
+import { ValidationError, Validator } from "../../../components/core";
+
+const COMPONENT = "privatelink:index:AwsPrivateEndpoint";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+const PRIVATE_DNS = "aws:vpc/endpointPrivateDns:EndpointPrivateDns";
+const ZONE = "aws:route53/zone:Zone";
+const ASSOC = "aws:route53/zoneAssociation:ZoneAssociation";
+const RECORD = "aws:route53/record:Record";
+const ROLE = "aws:iam/role:Role";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+const GET_ENI = "aws:ec2/getNetworkInterface:getNetworkInterface";
+
+const SERVICE = "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0";
+const RCFG = "arn:aws:vpc-lattice:us-east-1:222222222222:resourceconfiguration/rcfg-0123456789abcdef0";
+const LOG_GROUP = "arn:aws:logs:us-east-1:111111111111:log-group:endpoint-flows";
+
+/** The smallest valid arguments. */
+function minimal(): AwsPrivateEndpointArgs {
+    return {
+        vpcId: "vpc-1",
+        serviceName: SERVICE,
+        subnets: [
+            { subnetId: "subnet-a", availabilityZone: "us-east-1a" },
+            { subnetId: "subnet-b", availabilityZone: "us-east-1b" },
+        ],
+        allowedCidrs: ["10.0.0.0/16"],
+    };
+}
+
+/** Every option that can go together. */
+function maximal(): AwsPrivateEndpointArgs {
+    return {
+        vpcId: "vpc-1",
+        serviceName: "com.amazonaws.us-west-2.execute-api",
+        endpointType: AwsEndpointType.Interface,
+        serviceRegion: "us-west-2",
+        subnets: [
+            { subnetId: "subnet-a", availabilityZone: "us-east-1a", availabilityZoneId: "use1-az1" },
+            { subnetId: "subnet-b", availabilityZone: "us-east-1b", availabilityZoneId: "use1-az2" },
+            { subnetId: "subnet-c", availabilityZoneId: "use1-az4" },
+        ],
+        allowedCidrs: ["10.0.0.0/16", "fd00:1::/64"],
+        allowedSecurityGroupIds: ["sg-clients"],
+        ports: [443, 8443],
+        policyDocument: {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }],
+        },
+        ipAddressType: AwsEndpointIpAddressType.Dualstack,
+        dnsRecordIpType: AwsEndpointDnsRecordIpType.Dualstack,
+        privateZone: {
+            domainName: "orders.internal",
+            additionalVpcs: [{ vpcId: "vpc-2" }, { vpcId: "vpc-3", vpcRegion: "eu-west-1" }],
+        },
+        flowLogs: { destinationArn: LOG_GROUP, trafficType: AwsFlowLogTrafficType.Reject },
+        tags: { team: "orders" },
+    };
+}
+
+function names(rs: RecordedResource[]): string[] {
+    return rs.map((r) => `${r.type} ${r.name}`).sort();
+}
+
+async function build(args: AwsPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions, rec?: Recorder) {
+    const recorder = rec ?? (await startMocks());
+    const pe = new AwsPrivateEndpoint("pe", args, opts);
+    await unwrap(pe.privateIps);
+    await recorder.settle();
+    return { rec: recorder, pe, comp: recorder.one("pe", COMPONENT) };
+}
+
+describe("AwsPrivateEndpoint", () => {
+    describe("defaults", () => {
+        it("creates a described security group, one ingress rule and an explicit Interface endpoint", async () => {
+            const { rec, pe, comp } = await build(minimal());
+            assert.deepStrictEqual(names(rec.resources), [
+                `${SG} pe-sg`,
+                `${ENDPOINT} pe-endpoint`,
+                `${RULE} pe-ingress-10-0-0-0-16-443`,
+                `${COMPONENT} pe`,
+            ].sort());
+            for (const child of rec.descendantsOf(comp)) {
+                assert.strictEqual(child.parent, comp.urn, `${child.name} is a direct child`);
+            }
+
+            const sg = rec.one("pe-sg", SG);
+            assert.strictEqual(sg.inputs.vpcId, "vpc-1");
+            assert.match(sg.inputs.description, /ingress from allowed clients only/);
+            assert.strictEqual(sg.inputs.ingress, undefined, "no inline rules");
+            assert.strictEqual(sg.inputs.egress, undefined, "no egress rules: endpoints never open connections");
+            assert.strictEqual(sg.inputs.tags["managed-by"], "privatelink");
+            assert.strictEqual(sg.inputs.tags["privatelink-component"], "pe");
+
+            const rule = rec.one("pe-ingress-10-0-0-0-16-443", RULE);
+            assert.strictEqual(rule.inputs.securityGroupId, "pe-sg-id");
+            assert.deepStrictEqual(rule.propertyDependencies.securityGroupId, [sg.urn]);
+            assert.strictEqual(rule.inputs.cidrIpv4, "10.0.0.0/16");
+            assert.strictEqual(rule.inputs.cidrIpv6, undefined);
+            assert.strictEqual(rule.inputs.ipProtocol, "tcp");
+            assert.strictEqual(rule.inputs.fromPort, 443);
+            assert.strictEqual(rule.inputs.toPort, 443);
+            assert.match(rule.inputs.description, /10\.0\.0\.0\/16.*tcp\/443/);
+
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.strictEqual(ep.inputs.vpcEndpointType, "Interface");
+            assert.strictEqual(ep.inputs.serviceName, SERVICE);
+            assert.strictEqual(ep.inputs.vpcId, "vpc-1");
+            assert.deepStrictEqual(ep.inputs.subnetIds, ["subnet-a", "subnet-b"]);
+            assert.deepStrictEqual(ep.inputs.securityGroupIds, ["pe-sg-id"]);
+            assert.deepStrictEqual(ep.propertyDependencies.securityGroupIds, [sg.urn]);
+            assert.strictEqual(ep.inputs.privateDnsEnabled, false);
+            assert.strictEqual(ep.inputs.policy, undefined);
+            assert.strictEqual(ep.inputs.serviceRegion, undefined);
+            assert.strictEqual(ep.inputs.dnsOptions, undefined);
+            assert.deepStrictEqual(ep.ignoreChanges, []);
+
+            assert.strictEqual(await unwrap(pe.endpointId), "pe-endpoint-id");
+            assert.strictEqual(await unwrap(pe.serviceReference), SERVICE);
+            assert.strictEqual(await unwrap(pe.connectionState), "pendingAcceptance");
+            assert.strictEqual(await unwrap(pe.securityGroupId), "pe-sg-id");
+            assert.deepStrictEqual(await unwrap(pe.networkInterfaceIds), ["eni-pe-endpoint-0", "eni-pe-endpoint-1"]);
+            assert.deepStrictEqual(await unwrap(pe.dnsNames), [
+                "vpce-pe-endpoint.vpce-svc.us-east-1.vpce.amazonaws.com",
+                "vpce-pe-endpoint-us-east-1a.vpce-svc.us-east-1.vpce.amazonaws.com",
+            ]);
+            // Under mocks the ENI lookups answer {}: no addresses, and no crash.
+            assert.deepStrictEqual(await unwrap(pe.privateIps), []);
+            assert.strictEqual(await unwrap(pe.privateZoneId), undefined);
+            assert.ok(comp.outputs && "endpointId" in comp.outputs && "privateIps" in comp.outputs, "registerOutputs ran");
+        });
+
+        it("validates without throwing for the defaults", () => {
+            validateAwsPrivateEndpointArgs("pe", minimal());
+        });
+    });
+
+    describe("maximal configuration", () => {
+        it("wires security group, endpoint, private zone, alias records and flow logs", async () => {
+            const { rec, pe, comp } = await build(maximal());
+            assert.deepStrictEqual(names(rec.resources), [
+                `${COMPONENT} pe`,
+                `${SG} pe-sg`,
+                `${RULE} pe-ingress-10-0-0-0-16-443`,
+                `${RULE} pe-ingress-10-0-0-0-16-8443`,
+                `${RULE} pe-ingress-fd00-1-0-0-0-0-0-0-64-443`,
+                `${RULE} pe-ingress-fd00-1-0-0-0-0-0-0-64-8443`,
+                `${RULE} pe-ingress-sg-clients-443`,
+                `${RULE} pe-ingress-sg-clients-8443`,
+                `${ENDPOINT} pe-endpoint`,
+                `${ZONE} pe-zone`,
+                `${ASSOC} pe-assoc-vpc-2`,
+                `${ASSOC} pe-assoc-vpc-3`,
+                `${RECORD} pe-alias-a`,
+                `${RECORD} pe-alias-aaaa`,
+                `${ROLE} pe-flowlog-role`,
+                `${ROLE_POLICY} pe-flowlog-policy`,
+                `${FLOW_LOG} pe-flowlog-subnet-a`,
+                `${FLOW_LOG} pe-flowlog-subnet-b`,
+                `${FLOW_LOG} pe-flowlog-subnet-c`,
+            ].sort());
+            for (const child of rec.descendantsOf(comp)) {
+                assert.strictEqual(child.parent, comp.urn, `${child.name} is a direct child`);
+            }
+
+            const v6 = rec.one("pe-ingress-fd00-1-0-0-0-0-0-0-64-8443", RULE);
+            assert.strictEqual(v6.inputs.cidrIpv6, "fd00:1::/64");
+            assert.strictEqual(v6.inputs.cidrIpv4, undefined);
+            assert.strictEqual(v6.inputs.fromPort, 8443);
+            const sgRule = rec.one("pe-ingress-sg-clients-443", RULE);
+            assert.strictEqual(sgRule.inputs.referencedSecurityGroupId, "sg-clients");
+            assert.strictEqual(sgRule.inputs.cidrIpv4, undefined);
+            assert.match(sgRule.inputs.description, /sg-clients/);
+
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.strictEqual(ep.inputs.vpcEndpointType, "Interface");
+            assert.strictEqual(ep.inputs.serviceRegion, "us-west-2");
+            assert.deepStrictEqual(ep.inputs.subnetIds, ["subnet-a", "subnet-b", "subnet-c"]);
+            assert.strictEqual(ep.inputs.ipAddressType, "dualstack");
+            assert.deepStrictEqual(ep.inputs.dnsOptions, { dnsRecordIpType: "dualstack" });
+            assert.strictEqual(ep.inputs.privateDnsEnabled, false);
+            assert.deepStrictEqual(JSON.parse(ep.inputs.policy), maximal().policyDocument);
+            assert.strictEqual(ep.inputs.tags.team, "orders");
+
+            const zone = rec.one("pe-zone", ZONE);
+            assert.strictEqual(zone.inputs.name, "orders.internal");
+            assert.deepStrictEqual(zone.inputs.vpcs, [{ vpcId: "vpc-1" }]);
+            assert.deepStrictEqual(zone.ignoreChanges, ["vpcs"]);
+            const assoc3 = rec.one("pe-assoc-vpc-3", ASSOC);
+            assert.strictEqual(assoc3.inputs.zoneId, "ZPEZONE");
+            assert.strictEqual(assoc3.inputs.vpcRegion, "eu-west-1");
+
+            for (const [rname, type] of [["pe-alias-a", "A"], ["pe-alias-aaaa", "AAAA"]]) {
+                const record = rec.one(rname, RECORD);
+                assert.strictEqual(record.inputs.type, type);
+                assert.strictEqual(record.inputs.zoneId, "ZPEZONE");
+                assert.strictEqual(record.inputs.name, "orders.internal");
+                assert.deepStrictEqual(record.inputs.aliases, [
+                    { name: "vpce-pe-endpoint.vpce-svc.us-east-1.vpce.amazonaws.com", zoneId: "Z7HUB22UULQXV", evaluateTargetHealth: false },
+                ]);
+                assert.ok(record.dependencies.includes(ep.urn), "alias follows the endpoint's DNS entry");
+                assert.ok(record.dependencies.includes(zone.urn));
+            }
+
+            const role = rec.one("pe-flowlog-role", ROLE);
+            const trust = JSON.parse(role.inputs.assumeRolePolicy);
+            assert.strictEqual(trust.Statement[0].Principal.Service, "vpc-flow-logs.amazonaws.com");
+            assert.deepStrictEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "111111111111" } });
+            const rolePolicy = rec.one("pe-flowlog-policy", ROLE_POLICY);
+            assert.strictEqual(rolePolicy.inputs.role, "pe-flowlog-role-id");
+            assert.deepStrictEqual(JSON.parse(rolePolicy.inputs.policy).Statement[0].Resource, [LOG_GROUP, `${LOG_GROUP}:*`]);
+            const flow = rec.one("pe-flowlog-subnet-c", FLOW_LOG);
+            assert.strictEqual(flow.inputs.subnetId, "subnet-c");
+            assert.strictEqual(flow.inputs.logDestination, LOG_GROUP);
+            assert.strictEqual(flow.inputs.logDestinationType, "cloud-watch-logs");
+            assert.strictEqual(flow.inputs.trafficType, "REJECT");
+            assert.strictEqual(flow.inputs.iamRoleArn, "arn:aws:iam::111111111111:role/pe-flowlog-role");
+            assert.deepStrictEqual(flow.propertyDependencies.iamRoleArn, [role.urn]);
+
+            assert.strictEqual(await unwrap(pe.privateZoneId), "ZPEZONE");
+            const dns = await unwrap(pe.dnsNames);
+            assert.strictEqual(dns[0], "orders.internal", "the friendly name comes first");
+            assert.strictEqual(dns.length, 3);
+        });
+
+        it("reports private IPs from the ENI lookups", async () => {
+            const rec = await startMocks({
+                invoke: (args) =>
+                    args.token === GET_ENI
+                        ? { id: args.inputs.id, privateIp: `10.0.0.${args.inputs.id.endsWith("0") ? 10 : 20}`, privateIps: [`10.0.0.${args.inputs.id.endsWith("0") ? 10 : 20}`], ipv6Addresses: args.inputs.id.endsWith("0") ? ["fd00::a"] : [] }
+                        : undefined,
+            });
+            const { pe } = await build(minimal(), undefined, rec);
+            assert.deepStrictEqual(await unwrap(pe.privateIps), ["10.0.0.10", "fd00::a", "10.0.0.20"]);
+            assert.deepStrictEqual(
+                rec.invokes.filter((i) => i.token === GET_ENI).map((i) => i.inputs.id).sort(),
+                ["eni-pe-endpoint-0", "eni-pe-endpoint-1"],
+            );
+        });
+    });
+
+    describe("other shapes", () => {
+        it("uses existing security groups, an existing zone, and an S3 flow log without a role", async () => {
+            const { rec, pe } = await build({
+                vpcId: "vpc-1",
+                serviceName: "com.amazonaws.us-east-1.ssm",
+                subnets: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }],
+                securityGroupIds: ["sg-existing"],
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }),
+                privateZone: { zoneId: "ZCENTRAL", recordName: "ssm.corp.internal" },
+                flowLogs: { destinationArn: "arn:aws:s3:::flow-bucket/endpoints", destinationType: AwsFlowLogDestinationType.S3 },
+            });
+            assert.deepStrictEqual(names(rec.resources), [
+                `${COMPONENT} pe`,
+                `${ENDPOINT} pe-endpoint`,
+                `${RECORD} pe-alias-a`,
+                `${FLOW_LOG} pe-flowlog-subnet-a`,
+                `${FLOW_LOG} pe-flowlog-subnet-b`,
+            ].sort());
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.deepStrictEqual(ep.inputs.securityGroupIds, ["sg-existing"]);
+            assert.strictEqual(ep.inputs.policy, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+            const record = rec.one("pe-alias-a", RECORD);
+            assert.strictEqual(record.inputs.zoneId, "ZCENTRAL");
+            assert.strictEqual(record.inputs.name, "ssm.corp.internal");
+            const flow = rec.one("pe-flowlog-subnet-a", FLOW_LOG);
+            assert.strictEqual(flow.inputs.logDestinationType, "s3");
+            assert.strictEqual(flow.inputs.iamRoleArn, undefined);
+            assert.strictEqual(flow.inputs.trafficType, "ALL");
+            assert.strictEqual(await unwrap(pe.securityGroupId), undefined);
+            assert.strictEqual(await unwrap(pe.privateZoneId), "ZCENTRAL");
+        });
+
+        it("makes a Resource endpoint from a resource configuration ARN", async () => {
+            const arn = "arn:aws:vpc-lattice:us-east-1:222222222222:resourceconfiguration/rcfg-0123456789abcdef0";
+            const { rec, pe } = await build({
+                vpcId: "vpc-1",
+                resourceConfigurationArn: arn,
+                subnets: [{ subnetId: "subnet-a" }],
+                allowSingleAz: true,
+                allowedSecurityGroupIds: ["sg-app"],
+                ports: [5432],
+                privateDnsEnabled: true,
+            });
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.strictEqual(ep.inputs.vpcEndpointType, "Resource");
+            assert.strictEqual(ep.inputs.resourceConfigurationArn, arn);
+            assert.strictEqual(ep.inputs.serviceName, undefined);
+            assert.strictEqual(ep.inputs.privateDnsEnabled, true);
+            assert.ok(rec.find("pe-ingress-sg-app-5432", RULE));
+            assert.strictEqual(await unwrap(pe.serviceReference), arn);
+        });
+
+        it("makes a Gateway Load Balancer endpoint in one subnet without security group or DNS", async () => {
+            const { rec, pe } = await build({
+                vpcId: "vpc-1",
+                serviceName: SERVICE,
+                endpointType: AwsEndpointType.GatewayLoadBalancer,
+                subnets: [{ subnetId: "subnet-a" }],
+            });
+            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} pe`, `${ENDPOINT} pe-endpoint`].sort());
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.strictEqual(ep.inputs.vpcEndpointType, "GatewayLoadBalancer");
+            assert.strictEqual(ep.inputs.securityGroupIds, undefined);
+            assert.strictEqual(ep.inputs.privateDnsEnabled, undefined);
+            assert.strictEqual(await unwrap(pe.securityGroupId), undefined);
+        });
+
+        it("enables private DNS only after a cross-account acceptance, ordered by data flow", async () => {
+            const rec = await startMocks();
+            const consumer = new aws.Provider("consumer", { region: "us-east-1" });
+            const providerAccount = new aws.Provider("provider-account", { region: "us-east-1" });
+            const [accepted, resolveAccepted] = pulumi.deferredOutput<string>();
+            const pe = new AwsPrivateEndpoint(
+                "pe",
+                { ...minimal(), enablePrivateDnsAfterAcceptance: true, acceptedBy: accepted },
+                { providers: { aws: consumer } },
+            );
+            const accepter = new aws.ec2.VpcEndpointConnectionAccepter(
+                "accept",
+                { vpcEndpointServiceId: "vpce-svc-0123456789abcdef0", vpcEndpointId: pe.endpointId },
+                { provider: providerAccount },
+            );
+            resolveAccepted(accepter.id);
+            await unwrap(pe.privateIps);
+            await rec.settle();
+
+            const ep = rec.one("pe-endpoint", ENDPOINT);
+            assert.strictEqual(ep.inputs.privateDnsEnabled, undefined, "set in one place only");
+            assert.deepStrictEqual(ep.ignoreChanges, ["privateDnsEnabled"]);
+            const dns = rec.one("pe-private-dns", PRIVATE_DNS);
+            const acc = rec.one("accept");
+            assert.strictEqual(dns.inputs.vpcEndpointId, "pe-endpoint-id");
+            assert.strictEqual(dns.inputs.privateDnsEnabled, true);
+            assert.deepStrictEqual([...dns.propertyDependencies.vpcEndpointId].sort(), [acc.urn, ep.urn].sort());
+            assert.strictEqual(dns.parent, rec.one("pe", COMPONENT).urn);
+            assert.strictEqual(rec.providerOf(dns)?.name, "consumer");
+            assert.strictEqual(rec.providerOf(acc)?.name, "provider-account");
+        });
+
+        it("creates the late private DNS resource without acceptedBy (second-up flow across stacks)", async () => {
+            const { rec } = await build({ ...minimal(), enablePrivateDnsAfterAcceptance: true });
+            const dns = rec.one("pe-private-dns", PRIVATE_DNS);
+            assert.deepStrictEqual(dns.propertyDependencies.vpcEndpointId, [rec.one("pe-endpoint").urn]);
+        });
+
+        it("keys rules by position when sources are only known at deployment", async () => {
+            const { rec } = await build({
+                ...minimal(),
+                allowedCidrs: [pulumi.output("10.1.0.0/16")],
+                allowedSecurityGroupIds: [pulumi.output("sg-late")],
+            });
+            const cidr = rec.one("pe-ingress-cidr0-443", RULE);
+            assert.strictEqual(cidr.inputs.cidrIpv4, "10.1.0.0/16");
+            const sg = rec.one("pe-ingress-sg0-443", RULE);
+            assert.strictEqual(sg.inputs.referencedSecurityGroupId, "sg-late");
+        });
+    });
+
+    describe("security group helpers", () => {
+        it("rejects public or malformed CIDRs that were only known at deployment", () => {
+            const v = new Validator("AwsPrivateEndpoint", "pe");
+            assert.strictEqual(checkDeployedCidr(v, "allowedCidrs[0]", "10.0.0.0/8"), "10.0.0.0/8");
+            for (const bad of ["0.0.0.0/0", "::/0", "10.0.0.0/40", "nonsense"]) {
+                assert.throws(
+                    () => checkDeployedCidr(v, "allowedCidrs[2]", bad),
+                    (e: unknown) => ValidationError.isInstance(e) && e.field === "allowedCidrs[2]",
+                    bad,
+                );
+            }
+        });
+
+        it("keys CIDRs unambiguously and keeps descriptions within AWS's character set", () => {
+            assert.strictEqual(cidrKey("10.0.0.0/16"), "10-0-0-0-16");
+            assert.strictEqual(cidrKey("10.0.0.5/16"), "10-0-0-0-16", "host bits cleared");
+            assert.notStrictEqual(cidrKey("a::b/128"), cidrKey("a:b::/128"));
+            assert.strictEqual(awsDescription("endpoint \"o'rders\" ü"), "endpoint -o-rders- -");
+            assert.strictEqual(awsDescription("x".repeat(300)).length, 255);
+        });
+    });
+
+    describe("providers", () => {
+        it("reaches every custom child and every invoke from the providers map", async () => {
+            const rec = await startMocks();
+            const other = new aws.Provider("other", { region: "eu-west-1" });
+            const { comp } = await build(maximal(), { providers: { aws: other } }, rec);
+            const children = rec.descendantsOf(comp).filter((r) => r.custom);
+            assert.ok(children.length >= 15);
+            for (const child of children) {
+                assert.strictEqual(rec.providerOf(child)?.name, "other", `${child.type} ${child.name}`);
+            }
+            assert.ok(rec.invokes.length > 0);
+            for (const invoke of rec.invokes) {
+                assert.ok(invoke.provider?.includes("::other::"), `${invoke.token} uses the other provider`);
+            }
+        });
+    });
+
+    describe("validation", () => {
+        const cases: Array<[string, string, (a: any) => any]> = [
+            ["args is null", "args", () => null],
+            ["args is a string", "args", () => "nope"],
+            ["missing vpcId", "vpcId", (a) => ({ ...a, vpcId: undefined })],
+            ["vpcId of wrong type", "vpcId", (a) => ({ ...a, vpcId: 42 })],
+            ["no service", "serviceName or resourceConfigurationArn", (a) => ({ ...a, serviceName: undefined })],
+            ["service and resource configuration", "serviceName and resourceConfigurationArn", (a) => ({ ...a, resourceConfigurationArn: RCFG })],
+            ["empty service name", "serviceName", (a) => ({ ...a, serviceName: " " })],
+            ["service id instead of name", "serviceName", (a) => ({ ...a, serviceName: "vpce-svc-0123456789abcdef0" })],
+            ["malformed service name", "serviceName", (a) => ({ ...a, serviceName: "https://orders.example.com" })],
+            ["malformed resource configuration ARN", "resourceConfigurationArn", (a) => ({ ...a, serviceName: undefined, resourceConfigurationArn: "rcfg-0123" })],
+            ["IPv6-only records with a private zone", "privateZone", (a) => ({ ...a, ipAddressType: AwsEndpointIpAddressType.Ipv6, privateZone: { domainName: "x.internal" } })],
+            ["unknown endpoint type", "endpointType", (a) => ({ ...a, endpointType: "Gateway" })],
+            ["Resource type without configuration", "endpointType", (a) => ({ ...a, endpointType: AwsEndpointType.Resource })],
+            ["serviceRegion on a Resource endpoint", "serviceRegion", (a) => ({ ...a, serviceName: undefined, resourceConfigurationArn: RCFG, serviceRegion: "us-west-2" })],
+            ["bad serviceRegion", "serviceRegion", (a) => ({ ...a, serviceRegion: "mars-1" })],
+            ["subnets missing", "subnets", (a) => ({ ...a, subnets: undefined })],
+            ["subnets not a list", "subnets", (a) => ({ ...a, subnets: "subnet-a" })],
+            ["subnet entry null", "subnets[1]", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }, null] })],
+            ["subnet id of wrong type", "subnets[0].subnetId", (a) => ({ ...a, subnets: [{ subnetId: 1 }, { subnetId: "subnet-b" }] })],
+            ["subnet id missing", "subnets[0].subnetId", (a) => ({ ...a, subnets: [{}, { subnetId: "subnet-b" }] })],
+            ["single subnet", "subnets", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }] })],
+            ["same subnet twice", "subnets[1].subnetId", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }, { subnetId: "subnet-a" }] })],
+            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1a" }] })],
+            ["same AZ id twice", "subnets[1].availabilityZoneId", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a", availabilityZoneId: "use1-az1" }, { subnetId: "subnet-b", availabilityZoneId: "use1-az1" }] })],
+            ["allowSingleAz not boolean", "allowSingleAz", (a) => ({ ...a, allowSingleAz: "yes" })],
+            ["bad CIDR", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/33"] })],
+            ["0.0.0.0/0", "allowedCidrs[1]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/16", "0.0.0.0/0"] })],
+            ["::/0", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["::/0"] })],
+            ["duplicate CIDR", "allowedCidrs[1]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/16", "10.0.0.0/16"] })],
+            ["allowedCidrs not a list", "allowedCidrs", (a) => ({ ...a, allowedCidrs: "10.0.0.0/16" })],
+            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds", (a) => ({ ...a, allowedCidrs: [] })],
+            ["allowed SG of wrong type", "allowedSecurityGroupIds[0]", (a) => ({ ...a, allowedSecurityGroupIds: [7] })],
+            ["securityGroupIds with allowedCidrs", "securityGroupIds and allowedCidrs", (a) => ({ ...a, securityGroupIds: ["sg-1"] })],
+            ["securityGroupIds with ports", "securityGroupIds and ports", (a) => ({ ...a, allowedCidrs: undefined, securityGroupIds: ["sg-1"], ports: [443] })],
+            ["empty securityGroupIds", "securityGroupIds", (a) => ({ ...a, allowedCidrs: undefined, securityGroupIds: [] })],
+            ["port 0", "ports[0]", (a) => ({ ...a, ports: [0] })],
+            ["port 70000", "ports[1]", (a) => ({ ...a, ports: [443, 70000] })],
+            ["port as string", "ports[0]", (a) => ({ ...a, ports: ["443"] })],
+            ["duplicate port", "ports[1]", (a) => ({ ...a, ports: [443, 443] })],
+            ["no ports", "ports", (a) => ({ ...a, ports: [] })],
+            ["policy on a customer service", "policy", (a) => ({ ...a, policy: "{}" })],
+            ["policyDocument on a customer service", "policyDocument", (a) => ({ ...a, policyDocument: { Statement: [] } })],
+            ["policy and policyDocument", "policy and policyDocument", (a) => ({ ...a, serviceName: "com.amazonaws.us-east-1.ssm", policy: "{}", policyDocument: {} })],
+            ["policy not JSON", "policy", (a) => ({ ...a, serviceName: "com.amazonaws.us-east-1.ssm", policy: "allow all" })],
+            ["policyDocument not an object", "policyDocument", (a) => ({ ...a, serviceName: "com.amazonaws.us-east-1.ssm", policyDocument: [1] })],
+            ["bad ipAddressType", "ipAddressType", (a) => ({ ...a, ipAddressType: "IPv4" })],
+            ["bad dnsRecordIpType", "dnsRecordIpType", (a) => ({ ...a, dnsRecordIpType: "both" })],
+            ["dualstack records on IPv4", "dnsRecordIpType", (a) => ({ ...a, dnsRecordIpType: AwsEndpointDnsRecordIpType.Dualstack })],
+            ["privateDnsEnabled not boolean", "privateDnsEnabled", (a) => ({ ...a, privateDnsEnabled: "true" })],
+            ["privateDnsEnabled with privateZone", "privateDnsEnabled and privateZone", (a) => ({ ...a, privateDnsEnabled: true, privateZone: { domainName: "x.internal" } })],
+            ["late DNS with privateDnsEnabled", "privateDnsEnabled and enablePrivateDnsAfterAcceptance", (a) => ({ ...a, privateDnsEnabled: true, enablePrivateDnsAfterAcceptance: true })],
+            ["late DNS with privateZone", "enablePrivateDnsAfterAcceptance and privateZone", (a) => ({ ...a, enablePrivateDnsAfterAcceptance: true, privateZone: { domainName: "x.internal" } })],
+            ["acceptedBy without late DNS", "acceptedBy", (a) => ({ ...a, acceptedBy: "x" })],
+            ["late DNS on a Resource endpoint", "enablePrivateDnsAfterAcceptance", (a) => ({ ...a, serviceName: undefined, resourceConfigurationArn: RCFG, enablePrivateDnsAfterAcceptance: true })],
+            ["privateZone null", "privateZone", (a) => ({ ...a, privateZone: null })],
+            ["privateZone with neither", "privateZone.domainName or privateZone.zoneId", (a) => ({ ...a, privateZone: {} })],
+            ["privateZone with both", "privateZone.domainName and privateZone.zoneId", (a) => ({ ...a, privateZone: { domainName: "x.internal", zoneId: "Z1", recordName: "x" } })],
+            ["existing zone without recordName", "privateZone.recordName", (a) => ({ ...a, privateZone: { zoneId: "Z1" } })],
+            ["existing zone with additionalVpcs", "privateZone.additionalVpcs", (a) => ({ ...a, privateZone: { zoneId: "Z1", recordName: "x", additionalVpcs: [{ vpcId: "vpc-2" }] } })],
+            ["bad domain", "privateZone.domainName", (a) => ({ ...a, privateZone: { domainName: "not a domain" } })],
+            ["additional VPC is vpcId", "privateZone.additionalVpcs[0].vpcId", (a) => ({ ...a, privateZone: { domainName: "x.internal", additionalVpcs: [{ vpcId: "vpc-1" }] } })],
+            ["additional VPC null", "privateZone.additionalVpcs[0]", (a) => ({ ...a, privateZone: { domainName: "x.internal", additionalVpcs: [null] } })],
+            ["duplicate additional VPC", "privateZone.additionalVpcs[1].vpcId", (a) => ({ ...a, privateZone: { domainName: "x.internal", additionalVpcs: [{ vpcId: "vpc-2" }, { vpcId: "vpc-2" }] } })],
+            ["flowLogs null", "flowLogs", (a) => ({ ...a, flowLogs: null })],
+            ["flowLogs without destination", "flowLogs.destinationArn", (a) => ({ ...a, flowLogs: {} })],
+            ["flowLogs to a bucket as CloudWatch", "flowLogs.destinationArn", (a) => ({ ...a, flowLogs: { destinationArn: "arn:aws:s3:::bucket" } })],
+            ["flowLogs S3 with a role", "flowLogs.iamRoleArn", (a) => ({ ...a, flowLogs: { destinationArn: "arn:aws:s3:::bucket", destinationType: "s3", iamRoleArn: "arn:aws:iam::1:role/x" } })],
+            ["flowLogs bad traffic type", "flowLogs.trafficType", (a) => ({ ...a, flowLogs: { destinationArn: LOG_GROUP, trafficType: "SOME" } })],
+            ["tags not strings", "tags.cost", (a) => ({ ...a, tags: { cost: 5 } })],
+            ["tags not a map", "tags", (a) => ({ ...a, tags: ["a"] })],
+            ["GWLB with two subnets", "subnets", (a) => ({ ...a, allowedCidrs: undefined, endpointType: AwsEndpointType.GatewayLoadBalancer })],
+            ["GWLB with allowedCidrs", "allowedCidrs", (a) => ({ ...a, endpointType: AwsEndpointType.GatewayLoadBalancer, subnets: [{ subnetId: "subnet-a" }] })],
+            ["GWLB with a policy", "policy", (a) => ({ ...a, allowedCidrs: undefined, serviceName: "com.amazonaws.us-east-1.x", endpointType: AwsEndpointType.GatewayLoadBalancer, subnets: [{ subnetId: "subnet-a" }], policy: "{}" })],
+            ["GWLB with a private zone", "privateZone", (a) => ({ ...a, allowedCidrs: undefined, endpointType: AwsEndpointType.GatewayLoadBalancer, subnets: [{ subnetId: "subnet-a" }], privateZone: { domainName: "x.internal" } })],
+        ];
+
+        it("never fails with anything but a ValidationError on hostile values (property test)", () => {
+            const fields = ["vpcId","serviceName","resourceConfigurationArn","endpointType","serviceRegion","subnets","allowSingleAz","allowedCidrs","allowedSecurityGroupIds","ports","securityGroupIds","policy","policyDocument","ipAddressType","dnsRecordIpType","privateDnsEnabled","enablePrivateDnsAfterAcceptance","acceptedBy","privateZone","flowLogs","tags"];
+            const nasty = fc.oneof(
+                fc.anything(),
+                fc.constantFrom(null, undefined, NaN, "", " ", "0.0.0.0/0", "::/0", [null], [{}], [[]], {}, [1, 1], ["x", "x"]),
+                fc.array(fc.oneof(fc.anything(), fc.record({ subnetId: fc.anything(), availabilityZone: fc.anything(), vpcId: fc.anything() }))),
+                fc.record({ domainName: fc.anything(), zoneId: fc.anything(), recordName: fc.anything(), additionalVpcs: fc.anything(), destinationArn: fc.anything(), destinationType: fc.anything() }, { requiredKeys: [] }),
+            );
+            fc.assert(
+                fc.property(fc.array(fc.tuple(fc.constantFrom(...fields), nasty), { minLength: 1, maxLength: 4 }), (edits) => {
+                    const args: any = { ...maximal() };
+                    for (const [k, value] of edits) {
+                        args[k] = value;
+                    }
+                    try {
+                        validateAwsPrivateEndpointArgs("pe", args);
+                    } catch (e) {
+                        if (!ValidationError.isInstance(e)) {
+                            throw e;
+                        }
+                    }
+                }),
+                { numRuns: 1500 },
+            );
+        });
+
+        for (const [title, field, mutate] of cases) {
+            it(`rejects ${title} (${field}) before registering anything`, async () => {
+                const rec = await startMocks();
+                let caught: unknown;
+                try {
+                    new AwsPrivateEndpoint("pe", mutate(minimal()));
+                } catch (e) {
+                    caught = e;
+                }
+                assert.ok(ValidationError.isInstance(caught), `expected a ValidationError, got ${caught}`);
+                assert.strictEqual(caught.field, field, caught.message);
+                assert.match(caught.message, /^AwsPrivateEndpoint "pe": .* Fix: /);
+                await rec.settle();
+                assert.deepStrictEqual(rec.resources, [], "no resource registered");
+            });
+        }
+    });
+});

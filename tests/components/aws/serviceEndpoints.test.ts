@@ -1,0 +1,323 @@
+import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import * as aws from "@pulumi/aws";
+import * as fc from "fast-check";
+import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mocks";
+import {
+    AwsServiceEndpoints,
+    AwsServiceEndpointsArgs,
+    organizationEndpointPolicy,
+    validateAwsServiceEndpointsArgs,
+} from "../../../components/aws/serviceEndpoints";
+import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/privateEndpoint";
+import { ValidationError } from "../../../components/core";
+
+const COMPONENT = "privatelink:index:AwsServiceEndpoints";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+const GET_REGION = "aws:index/getRegion:getRegion";
+
+function minimal(): AwsServiceEndpointsArgs {
+    return {
+        vpcId: "vpc-1",
+        services: ["ssm", "s3"],
+        subnets: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }],
+        allowedCidrs: ["10.0.0.0/16"],
+        routeTableIds: ["rtb-1", "rtb-2"],
+    };
+}
+
+const SERVICES = ["ssm", "ssmmessages", "ec2messages", "ecr.api", "ecr.dkr", "logs", "sts", "kms", "secretsmanager", "s3", "dynamodb"];
+
+function maximal(): AwsServiceEndpointsArgs {
+    return {
+        vpcId: "vpc-1",
+        services: [...SERVICES, "com.amazonaws.cn-north-1.brand-new"],
+        subnets: [
+            { subnetId: "subnet-a", availabilityZone: "cn-north-1a" },
+            { subnetId: "subnet-b", availabilityZone: "cn-north-1b" },
+            { subnetId: "subnet-c", availabilityZoneId: "cnn1-az4" },
+        ],
+        allowedCidrs: ["10.0.0.0/16", "fd00::/56"],
+        allowedSecurityGroupIds: ["sg-app"],
+        routeTableIds: ["rtb-1"],
+        interfaceEndpointsFor: ["s3"],
+        privateDnsEnabled: true,
+        organizationId: "o-a1b2c3d4e5",
+        policyExemptServices: ["ssm"],
+        region: "cn-north-1",
+        ipAddressType: AwsEndpointIpAddressType.Dualstack,
+        dnsRecordIpType: AwsEndpointDnsRecordIpType.Dualstack,
+        tags: { team: "platform" },
+    };
+}
+
+function names(rs: RecordedResource[]): string[] {
+    return rs.map((r) => `${r.type} ${r.name}`).sort();
+}
+
+async function build(args: AwsServiceEndpointsArgs, opts?: pulumi.ComponentResourceOptions, rec?: Recorder) {
+    const recorder = rec ?? (await startMocks());
+    const se = new AwsServiceEndpoints("se", args, opts);
+    await unwrap(se.privateIps);
+    await unwrap(se.endpointIds);
+    await recorder.settle();
+    return { rec: recorder, se, comp: recorder.one("se", COMPONENT) };
+}
+
+describe("AwsServiceEndpoints", () => {
+    describe("defaults", () => {
+        it("creates one shared security group, an Interface endpoint with private DNS and a Gateway endpoint", async () => {
+            const { rec, se, comp } = await build(minimal());
+            assert.deepStrictEqual(names(rec.resources), [
+                `${COMPONENT} se`,
+                `${SG} se-sg`,
+                `${RULE} se-ingress-10-0-0-0-16-443`,
+                `${ENDPOINT} se-ssm`,
+                `${ENDPOINT} se-s3`,
+            ].sort());
+            for (const child of rec.descendantsOf(comp)) {
+                assert.strictEqual(child.parent, comp.urn, `${child.name} is a direct child`);
+            }
+            const sg = rec.one("se-sg", SG);
+            assert.strictEqual(sg.inputs.vpcId, "vpc-1");
+            assert.match(sg.inputs.description, /AWS service endpoints se/);
+            const rule = rec.one("se-ingress-10-0-0-0-16-443", RULE);
+            assert.strictEqual(rule.inputs.securityGroupId, "se-sg-id");
+            assert.strictEqual(rule.inputs.fromPort, 443);
+
+            const ssm = rec.one("se-ssm", ENDPOINT);
+            assert.strictEqual(ssm.inputs.vpcEndpointType, "Interface");
+            assert.strictEqual(ssm.inputs.serviceName, "com.amazonaws.us-east-1.ssm", "region from the provider (getRegion)");
+            assert.deepStrictEqual(ssm.inputs.subnetIds, ["subnet-a", "subnet-b"]);
+            assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["se-sg-id"]);
+            assert.deepStrictEqual(ssm.propertyDependencies.securityGroupIds, [sg.urn]);
+            assert.strictEqual(ssm.inputs.privateDnsEnabled, true);
+            assert.strictEqual(ssm.inputs.policy, undefined);
+            assert.strictEqual(ssm.inputs.region, undefined);
+            assert.strictEqual(ssm.inputs.dnsOptions, undefined);
+
+            const s3 = rec.one("se-s3", ENDPOINT);
+            assert.strictEqual(s3.inputs.vpcEndpointType, "Gateway");
+            assert.strictEqual(s3.inputs.serviceName, "com.amazonaws.us-east-1.s3");
+            assert.deepStrictEqual(s3.inputs.routeTableIds, ["rtb-1", "rtb-2"]);
+            assert.strictEqual(s3.inputs.subnetIds, undefined);
+            assert.strictEqual(s3.inputs.securityGroupIds, undefined);
+            assert.strictEqual(s3.inputs.privateDnsEnabled, undefined);
+
+            assert.deepStrictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 1);
+            assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "se-ssm-id", s3: "se-s3-id" });
+            assert.deepStrictEqual(await unwrap(se.serviceNames), { ssm: "com.amazonaws.us-east-1.ssm", s3: "com.amazonaws.us-east-1.s3" });
+            assert.deepStrictEqual(await unwrap(se.connectionStates), { ssm: "pendingAcceptance", s3: "available" });
+            assert.deepStrictEqual(await unwrap(se.prefixListIds), { s3: "pl-se-s3" });
+            assert.strictEqual(await unwrap(se.securityGroupId), "se-sg-id");
+            assert.deepStrictEqual(await unwrap(se.dnsNames), [
+                "vpce-se-ssm.vpce-svc.us-east-1.vpce.amazonaws.com",
+                "vpce-se-ssm-us-east-1a.vpce-svc.us-east-1.vpce.amazonaws.com",
+            ]);
+            assert.deepStrictEqual(await unwrap(se.privateIps), []);
+            assert.ok(comp.outputs && "endpointIds" in comp.outputs, "registerOutputs ran");
+        });
+    });
+
+    describe("maximal configuration", () => {
+        it("builds China service names, the organisation policy and interface S3", async () => {
+            const { rec, se } = await build(maximal());
+            const endpointNames = [
+                "ssm", "ssmmessages", "ec2messages", "ecr-api", "ecr-dkr", "logs", "sts", "kms", "secretsmanager", "s3", "dynamodb",
+                "com-amazonaws-cn-north-1-brand-new",
+            ].map((n) => `${ENDPOINT} se-${n}`);
+            const rules = ["10-0-0-0-16", "fd00-0-0-0-0-0-0-0-56", "sg-app"].map((k) => `${RULE} se-ingress-${k}-443`);
+            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${SG} se-sg`, ...rules, ...endpointNames].sort());
+            assert.strictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 0, "region given: no lookup");
+
+            const expectName: Record<string, string> = {
+                "se-ssm": "com.amazonaws.cn-north-1.ssm",
+                "se-logs": "com.amazonaws.cn-north-1.logs",
+                "se-ecr-api": "cn.com.amazonaws.cn-north-1.ecr.api",
+                "se-ecr-dkr": "cn.com.amazonaws.cn-north-1.ecr.dkr",
+                "se-sts": "cn.com.amazonaws.cn-north-1.sts",
+                "se-s3": "cn.com.amazonaws.cn-north-1.s3",
+                "se-dynamodb": "com.amazonaws.cn-north-1.dynamodb",
+                "se-com-amazonaws-cn-north-1-brand-new": "com.amazonaws.cn-north-1.brand-new",
+            };
+            for (const [rname, serviceName] of Object.entries(expectName)) {
+                assert.strictEqual(rec.one(rname, ENDPOINT).inputs.serviceName, serviceName, rname);
+            }
+
+            const policy = JSON.parse(await unwrap(organizationEndpointPolicy("o-a1b2c3d4e5")));
+            for (const r of rec.ofType(ENDPOINT)) {
+                assert.strictEqual(r.inputs.region, "cn-north-1", `${r.name} region`);
+                assert.strictEqual(r.inputs.tags.team, "platform");
+                if (r.name === "se-ssm") {
+                    assert.strictEqual(r.inputs.policy, undefined, "exempt service keeps the default policy");
+                } else {
+                    assert.deepStrictEqual(JSON.parse(r.inputs.policy), policy, `${r.name} policy`);
+                }
+            }
+            assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
+            assert.strictEqual(rec.one("se-sg", SG).inputs.region, "cn-north-1");
+            assert.strictEqual(rec.one("se-ingress-sg-app-443", RULE).inputs.region, "cn-north-1");
+
+            const s3 = rec.one("se-s3", ENDPOINT);
+            assert.strictEqual(s3.inputs.vpcEndpointType, "Interface");
+            assert.deepStrictEqual(s3.inputs.dnsOptions, { dnsRecordIpType: "dualstack", privateDnsOnlyForInboundResolverEndpoint: false });
+            assert.deepStrictEqual(s3.inputs.subnetIds, ["subnet-a", "subnet-b", "subnet-c"]);
+            const dynamo = rec.one("se-dynamodb", ENDPOINT);
+            assert.strictEqual(dynamo.inputs.vpcEndpointType, "Gateway");
+            assert.deepStrictEqual(dynamo.inputs.routeTableIds, ["rtb-1"]);
+            const ecr = rec.one("se-ecr-dkr", ENDPOINT);
+            assert.strictEqual(ecr.inputs.ipAddressType, "dualstack");
+            assert.deepStrictEqual(ecr.inputs.dnsOptions, { dnsRecordIpType: "dualstack" });
+            assert.deepStrictEqual(ecr.inputs.securityGroupIds, ["se-sg-id"]);
+
+            const ids = await unwrap(se.endpointIds);
+            assert.strictEqual(Object.keys(ids).length, 12);
+            assert.strictEqual(ids["ecr.dkr"], "se-ecr-dkr-id");
+            assert.deepStrictEqual(await unwrap(se.prefixListIds), { dynamodb: "pl-se-dynamodb" });
+            assert.strictEqual((await unwrap(se.dnsNames)).length, 22, "two names for each of 11 Interface endpoints");
+        });
+
+        it("asks the provider for the region and builds GovCloud names", async () => {
+            const rec = await startMocks({
+                invoke: (args) => (args.token === GET_REGION ? { region: "us-gov-west-1", name: "us-gov-west-1", id: "us-gov-west-1" } : undefined),
+            });
+            const { se } = await build({ ...minimal(), services: ["ecr.api", "s3"] }, undefined, rec);
+            assert.deepStrictEqual(await unwrap(se.serviceNames), {
+                "ecr.api": "com.amazonaws.us-gov-west-1.ecr.api",
+                s3: "com.amazonaws.us-gov-west-1.s3",
+            });
+        });
+    });
+
+    describe("other shapes", () => {
+        it("creates only Gateway endpoints when only S3 and DynamoDB are asked for", async () => {
+            const { rec, se } = await build({ vpcId: "vpc-1", services: ["s3", "dynamodb"], routeTableIds: ["rtb-1"] });
+            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`].sort());
+            assert.strictEqual(await unwrap(se.securityGroupId), undefined);
+            assert.deepStrictEqual(await unwrap(se.dnsNames), []);
+        });
+
+        it("attaches existing security groups instead of creating one", async () => {
+            const { rec } = await build({
+                vpcId: "vpc-1",
+                services: ["sts", "kms"],
+                subnets: [{ subnetId: "subnet-a" }],
+                allowSingleAz: true,
+                securityGroupIds: ["sg-existing"],
+                privateDnsEnabled: false,
+            });
+            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`].sort());
+            const sts = rec.one("se-sts", ENDPOINT);
+            assert.deepStrictEqual(sts.inputs.securityGroupIds, ["sg-existing"]);
+            assert.strictEqual(sts.inputs.privateDnsEnabled, false);
+        });
+    });
+
+    describe("providers", () => {
+        it("reaches every custom child and the region lookup from the providers map", async () => {
+            const rec = await startMocks();
+            const other = new aws.Provider("other", { region: "eu-west-1" });
+            const { comp } = await build({ ...minimal(), services: SERVICES }, { providers: { aws: other } }, rec);
+            const children = rec.descendantsOf(comp).filter((r) => r.custom);
+            assert.strictEqual(children.length, SERVICES.length + 2);
+            for (const child of children) {
+                assert.strictEqual(rec.providerOf(child)?.name, "other", `${child.type} ${child.name}`);
+            }
+            assert.ok(rec.invokes.some((i) => i.token === GET_REGION));
+            for (const invoke of rec.invokes) {
+                assert.ok(invoke.provider?.includes("::other::"), `${invoke.token} uses the other provider`);
+            }
+        });
+    });
+
+    describe("validation", () => {
+        const cases: Array<[string, string, (a: any) => any]> = [
+            ["args is null", "args", () => null],
+            ["args is a number", "args", () => 3],
+            ["missing vpcId", "vpcId", (a) => ({ ...a, vpcId: undefined })],
+            ["missing services", "services", (a) => ({ ...a, services: undefined })],
+            ["services not a list", "services", (a) => ({ ...a, services: "ssm" })],
+            ["no services", "services", (a) => ({ ...a, services: [] })],
+            ["bad service name", "services[1]", (a) => ({ ...a, services: ["ssm", "SSM Messages"] })],
+            ["service of wrong type", "services[0]", (a) => ({ ...a, services: [null] })],
+            ["customer endpoint service", "services[1]", (a) => ({ ...a, services: ["ssm", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"] })],
+            ["duplicate service", "services[2]", (a) => ({ ...a, services: ["ssm", "s3", "ssm"] })],
+            ["services with the same logical name", "services[1]", (a) => ({ ...a, services: ["ecr.api", "ecr-api", "s3"] })],
+            ["interface override of a non-gateway service", "interfaceEndpointsFor[0]", (a) => ({ ...a, interfaceEndpointsFor: ["ssm"] })],
+            ["interface override not requested", "interfaceEndpointsFor[0]", (a) => ({ ...a, interfaceEndpointsFor: ["dynamodb"] })],
+            ["gateway without route tables", "routeTableIds", (a) => ({ ...a, routeTableIds: undefined })],
+            ["gateway with empty route tables", "routeTableIds", (a) => ({ ...a, routeTableIds: [] })],
+            ["route tables without a gateway", "routeTableIds", (a) => ({ ...a, services: ["ssm"] })],
+            ["route table of wrong type", "routeTableIds[0]", (a) => ({ ...a, routeTableIds: [5] })],
+            ["interface without subnets", "subnets", (a) => ({ ...a, subnets: undefined })],
+            ["single subnet", "subnets", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }] })],
+            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "a", availabilityZone: "us-east-1a" }, { subnetId: "b", availabilityZone: "us-east-1a" }] })],
+            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds", (a) => ({ ...a, allowedCidrs: undefined })],
+            ["0.0.0.0/0", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["0.0.0.0/0"] })],
+            ["::/0", "allowedCidrs[1]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/8", "::/0"] })],
+            ["bad CIDR", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["10.0.0/16"] })],
+            ["securityGroupIds with allowedCidrs", "securityGroupIds and allowedCidrs", (a) => ({ ...a, securityGroupIds: ["sg-1"] })],
+            ["subnets with only gateway endpoints", "subnets", (a) => ({ ...a, services: ["s3"] })],
+            ["allowedCidrs with only gateway endpoints", "allowedCidrs", (a) => ({ ...a, services: ["s3"], subnets: undefined })],
+            ["privateDnsEnabled not boolean", "privateDnsEnabled", (a) => ({ ...a, privateDnsEnabled: 1 })],
+            ["bad ipAddressType", "ipAddressType", (a) => ({ ...a, ipAddressType: "v6" })],
+            ["dualstack records on IPv4", "dnsRecordIpType", (a) => ({ ...a, dnsRecordIpType: AwsEndpointDnsRecordIpType.Dualstack })],
+            ["bad organizationId", "organizationId", (a) => ({ ...a, organizationId: "r-root" })],
+            ["exemptions without organizationId", "policyExemptServices", (a) => ({ ...a, policyExemptServices: ["ssm"] })],
+            ["exemption not requested", "policyExemptServices[0]", (a) => ({ ...a, organizationId: "o-a1b2c3d4e5", policyExemptServices: ["kms"] })],
+            ["bad region", "region", (a) => ({ ...a, region: "Europe" })],
+            ["region of wrong type", "region", (a) => ({ ...a, region: 1 })],
+            ["tags not strings", "tags.x", (a) => ({ ...a, tags: { x: null } })],
+        ];
+
+        it("never fails with anything but a ValidationError on hostile values (property test)", () => {
+            const fields = ["vpcId","services","subnets","allowSingleAz","allowedCidrs","allowedSecurityGroupIds","securityGroupIds","routeTableIds","interfaceEndpointsFor","privateDnsEnabled","organizationId","policyExemptServices","region","ipAddressType","dnsRecordIpType","tags"];
+            const nasty = fc.oneof(
+                fc.anything(),
+                fc.constantFrom(null, undefined, NaN, "", " ", "0.0.0.0/0", "::/0", [null], [{}], [[]], {}, [1, 1], ["x", "x"]),
+                fc.array(fc.oneof(fc.anything(), fc.record({ subnetId: fc.anything(), availabilityZone: fc.anything(), vpcId: fc.anything() }))),
+                fc.record({ domainName: fc.anything(), zoneId: fc.anything(), recordName: fc.anything(), additionalVpcs: fc.anything(), destinationArn: fc.anything(), destinationType: fc.anything() }, { requiredKeys: [] }),
+            );
+            fc.assert(
+                fc.property(fc.array(fc.tuple(fc.constantFrom(...fields), nasty), { minLength: 1, maxLength: 4 }), (edits) => {
+                    const args: any = { ...maximal() };
+                    for (const [k, value] of edits) {
+                        args[k] = value;
+                    }
+                    try {
+                        validateAwsServiceEndpointsArgs("se", args);
+                    } catch (e) {
+                        if (!ValidationError.isInstance(e)) {
+                            throw e;
+                        }
+                    }
+                }),
+                { numRuns: 1500 },
+            );
+        });
+
+        for (const [title, field, mutate] of cases) {
+            it(`rejects ${title} (${field}) before registering anything`, async () => {
+                const rec = await startMocks();
+                let caught: unknown;
+                try {
+                    new AwsServiceEndpoints("se", mutate(minimal()));
+                } catch (e) {
+                    caught = e;
+                }
+                assert.ok(ValidationError.isInstance(caught), `expected a ValidationError, got ${caught}`);
+                assert.strictEqual(caught.field, field, caught.message);
+                assert.match(caught.message, /^AwsServiceEndpoints "se": .* Fix: /);
+                await rec.settle();
+                assert.deepStrictEqual(rec.resources, [], "no resource registered");
+            });
+        }
+
+        it("accepts the defaults", () => {
+            validateAwsServiceEndpointsArgs("se", minimal());
+            validateAwsServiceEndpointsArgs("se", maximal());
+        });
+    });
+});
