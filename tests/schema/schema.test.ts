@@ -1,0 +1,94 @@
+/**
+ * The multi-language schema of the package, inferred the way `pulumi package add` and
+ * `pulumi package get-schema` infer it: by the analyzer in `@pulumi/pulumi/provider/experimental`
+ * reading the TypeScript types of the exported component classes. An inference error here is an
+ * error every Python, Go, .NET and YAML user would hit; an undocumented field is a field with no
+ * description in their generated SDK.
+ */
+import * as assert from "assert";
+import * as path from "path";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
+// The analyzer and schema generator are not part of the public typings; they are what the
+// component provider host runs.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { Analyzer } = require("@pulumi/pulumi/provider/experimental/analyzer");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { generateSchema } = require("@pulumi/pulumi/provider/experimental/schema");
+
+const root = path.join(__dirname, "..", "..");
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const packageJson = require(path.join(root, "package.json"));
+
+/** Every component class the host would expose, discovered from the package's exports. */
+export function exportedComponents(): string[] {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    return getPulumiComponents(require(path.join(root, "components"))).map((c) => c.name);
+}
+
+describe("schema: inferred multi-language schema", function () {
+    this.timeout(300000);
+    let schema: any;
+    let names: string[];
+
+    before(() => {
+        names = exportedComponents();
+        const analyzer = new Analyzer(root, "privatelink", packageJson, new Set(names));
+        const { components, typeDefinitions, dependencies } = analyzer.analyze();
+        schema = generateSchema("privatelink", packageJson.version, packageJson.description, components, typeDefinitions, dependencies);
+    });
+
+    it("exports at least the AWS components", () => {
+        for (const c of ["AwsPrivateLinkService", "AwsPrivateEndpoint", "AwsServiceEndpoints", "AwsPrivateDnsZone"]) {
+            assert.ok(names.includes(c), `${c} is not exported from components/index.ts`);
+        }
+    });
+
+    it("gives every component the token privatelink:index:<ClassName>", () => {
+        for (const n of names) {
+            assert.ok(schema.resources[`privatelink:index:${n}`], `no schema resource for ${n}`);
+            assert.strictEqual(schema.resources[`privatelink:index:${n}`].isComponent, true);
+        }
+    });
+
+    it("documents every input, output and nested type property", () => {
+        const undocumented: string[] = [];
+        const check = (where: string, props: Record<string, any> | undefined) => {
+            for (const [k, p] of Object.entries(props ?? {})) {
+                if (!p.description || String(p.description).trim() === "") {
+                    undocumented.push(`${where}.${k}`);
+                }
+            }
+        };
+        for (const [token, r] of Object.entries<any>(schema.resources)) {
+            check(`${token} input`, r.inputProperties);
+            check(`${token} output`, r.properties);
+        }
+        for (const [token, t] of Object.entries<any>(schema.types ?? {})) {
+            check(`${token}`, t.properties);
+            for (const e of t.enum ?? []) {
+                if (!e.description) {
+                    undocumented.push(`${token} enum ${e.name ?? e.value}`);
+                }
+            }
+        }
+        assert.deepStrictEqual(undocumented, [], `undocumented schema fields:\n${undocumented.join("\n")}`);
+    });
+
+    it("resolves every type reference inside the schema", () => {
+        // A reference the generated SDKs cannot bind (for example a provider class written as
+        // `/aws/v7/schema.json#/resources/aws`) breaks `pulumi package add` for every language,
+        // and the analyzer itself does not complain about it.
+        const refs = JSON.stringify(schema).match(/"\$ref":"[^"]+"/g) ?? [];
+        for (const ref of refs.map((r) => r.slice(8, -1))) {
+            if (ref.startsWith("pulumi.json#/")) {
+                continue;
+            }
+            const local = /^#\/types\/(.+)$/.exec(ref);
+            assert.ok(local && schema.types[local[1]], `unresolvable reference ${ref}`);
+        }
+    });
+
+    it("renders descriptions as text (JSDoc {@link} tags come out as [object Object])", () => {
+        assert.ok(!JSON.stringify(schema).includes("[object Object]"));
+    });
+});
