@@ -2,3 +2,4 @@ export * from "./network";
 export * from "./policy";
 export * from "./props";
 export * from "./tags";
+export * from "./references";

@@ -3,9 +3,10 @@
  * allowed-principal resource.
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { bool, forTypes, framework } from "../../core";
+import { bool, configOf, forTypes, framework, str, strings } from "../../core";
+import { accountIds, isWildcardPrincipal, principalAccount, T } from "./util";
 
-export const ENDPOINT_SERVICE = "aws:ec2/vpcEndpointService:VpcEndpointService";
+export const ENDPOINT_SERVICE = T.ENDPOINT_SERVICE;
 
 /** Endpoint services require every connection request to be accepted by the service owner. */
 export const endpointServiceAcceptanceRequired: ResourceValidationPolicy = {
@@ -27,4 +28,55 @@ export const endpointServiceAcceptanceRequired: ResourceValidationPolicy = {
         }
         return { ...args.props, acceptanceRequired: true };
     },
+};
+
+/**
+ * No endpoint service admits everyone, and — once the trusted accounts are configured — every
+ * principal belongs to one of them.
+ */
+export const endpointServiceTrustedPrincipals: ResourceValidationPolicy = {
+    name: "endpoint-service-trusted-principals",
+    description:
+        "Checks whether the allowed principals of VPC endpoint services (inline allowedPrincipals and VpcEndpointServiceAllowedPrinciple resources) contain no wildcard and, when trustedAccountIds is configured, belong only to trusted accounts.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    framework: framework(
+        "Prowler",
+        "vpc_endpoint_services_allowed_principals_trust_boundaries",
+        "Find trust boundaries in VPC endpoint services allowlisted principles",
+    ),
+    url: "https://github.com/prowler-cloud/prowler/tree/master/prowler/providers/aws/services/vpc/vpc_endpoint_services_allowed_principals_trust_boundaries",
+    remediationSteps:
+        "Replace '*' and wildcard-account ARNs with the account root ARNs (arn:aws:iam::<account-id>:root) or role ARNs of the consumers, and list those accounts in this rule's trustedAccountIds.",
+    configSchema: {
+        properties: {
+            trustedAccountIds: {
+                type: "array",
+                items: { type: "string", pattern: "^[0-9]{12}$" },
+                default: [],
+                description: "AWS account ids whose principals may connect (include your own account if it consumes the service). Empty: only wildcards are reported.",
+            },
+        },
+    },
+    validateResource: forTypes([T.ENDPOINT_SERVICE, T.ALLOWED_PRINCIPAL], (props, args, report) => {
+        const config = configOf(args, { trustedAccountIds: [] as unknown[] });
+        const trusted = accountIds(config.trustedAccountIds);
+        const principals = args.type === T.ENDPOINT_SERVICE ? strings(props, "allowedPrincipals") : [str(props, "principalArn")].filter((p): p is string => p !== undefined);
+        const what = args.type === T.ENDPOINT_SERVICE ? `endpoint service "${args.name}"` : `allowed principal "${args.name}"`;
+        for (const principal of principals) {
+            if (isWildcardPrincipal(principal)) {
+                report(`${what} allows the wildcard principal "${principal}"; name the consumer accounts or roles instead.`);
+                continue;
+            }
+            if (trusted.length === 0) {
+                continue;
+            }
+            const account = principalAccount(principal);
+            if (account === undefined) {
+                report(`${what} allows "${principal}", which names no AWS account; use an account id or an IAM ARN of a trusted account.`);
+            } else if (!trusted.includes(account)) {
+                report(`${what} allows "${principal}" of account ${account}, which is not in trustedAccountIds.`);
+            }
+        }
+    }),
 };

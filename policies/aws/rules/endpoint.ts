@@ -1,0 +1,282 @@
+/**
+ * Rules for the consumer side of PrivateLink: `aws.ec2.VpcEndpoint` and its companion resources
+ * (`SecurityGroupAssociation`, `VpcEndpointSubnetAssociation`, `VpcEndpointPolicy`,
+ * `vpc.EndpointPrivateDns`). Where a companion resource can satisfy a rule, the rule is a stack
+ * rule; the resource rules check only what the endpoint itself says.
+ */
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { bool, configOf, forTypes, framework, get, json, rawGet, str, strings, isUnknownValue } from "../../core";
+import {
+    DistinctIds,
+    endpointGroups,
+    endpointTarget,
+    endpointType,
+    isInterfaceEndpoint,
+    ofTypes,
+    policyVerdict,
+    positiveInt,
+    referenceMap,
+    referrersOf,
+    shortNames,
+    T,
+} from "./util";
+
+/** Whether a raw property value is set (an unknown value is set). */
+function isSet(value: unknown): boolean {
+    return isUnknownValue(value) || (value !== undefined && value !== null && value !== "");
+}
+
+/** Interface endpoints name their own security groups instead of inheriting the VPC default group. */
+export const interfaceEndpointSecurityGroups: ResourceValidationPolicy = {
+    name: "interface-endpoint-security-groups",
+    description:
+        "Checks whether Interface VPC endpoints name their security groups (securityGroupIds is not empty, so the VPC default security group is not attached) and none of them is a configured default security group.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("AWS Security Hub", "EC2.2", "VPC default security groups should not allow inbound or outbound traffic"),
+    url: "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-2",
+    remediationSteps:
+        "Create a dedicated security group with a description and ingress only from the consumer CIDRs or security groups on the service ports, and pass it in securityGroupIds (AwsPrivateEndpoint does this by default).",
+    configSchema: {
+        properties: {
+            defaultSecurityGroupIds: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Ids of VPC default security groups (sg-…) that endpoints must not use.",
+            },
+        },
+    },
+    validateResource: forTypes([T.ENDPOINT], (props, args, report) => {
+        if (!isInterfaceEndpoint(props)) {
+            args.notApplicable("not an Interface endpoint");
+        }
+        const config = configOf(args, { defaultSecurityGroupIds: [] as unknown[] });
+        // Counting needs no id: an unknown id (a group about to be created) is still a group.
+        const raw = rawGet(props, "securityGroupIds");
+        const list: unknown[] = isUnknownValue(raw) ? strings(props, "securityGroupIds") : Array.isArray(raw) ? raw : raw === undefined || raw === null ? [] : [raw];
+        const count = list.filter((x) => typeof x === "string" && x.trim() !== "").length;
+        if (count === 0) {
+            report(`Interface endpoint "${args.name}" names no security group, so AWS attaches the VPC default security group; set securityGroupIds.`);
+            return;
+        }
+        const defaults = shortNames(config.defaultSecurityGroupIds);
+        if (defaults.length === 0) {
+            return;
+        }
+        for (const id of strings(props, "securityGroupIds")) {
+            if (defaults.includes(id.trim().toLowerCase())) {
+                report(`Interface endpoint "${args.name}" uses the VPC default security group ${id}; use a dedicated security group.`);
+            }
+        }
+    }),
+};
+
+/** The same, across the stack: a group that resolves to the VPC's default group. */
+export const interfaceEndpointNoDefaultSecurityGroup: StackValidationPolicy = {
+    name: "interface-endpoint-no-default-security-group",
+    description:
+        "Checks whether any Interface VPC endpoint is attached (through securityGroupIds or a SecurityGroupAssociation) to a security group of the stack that is a VPC default security group (a DefaultSecurityGroup, or a group named \"default\").",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("Checkov", "CKV2_AWS_12", "Ensure the default security group of every VPC restricts all traffic"),
+    url: "https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/graph_checks/aws/VPCHasRestrictedSG.yaml",
+    remediationSteps: "Attach a dedicated security group to the endpoint instead of the VPC default security group.",
+    validateStack: (args, report) => {
+        const attached = endpointGroups(args.resources);
+        if (attached.size === 0) {
+            args.notApplicable("no VPC endpoints in the stack");
+        }
+        for (const [ep, groups] of attached) {
+            if (groups.length === 0 || !isInterfaceEndpoint(ep.props)) {
+                continue;
+            }
+            for (const sg of groups) {
+                // Names are unique per VPC and every VPC has its "default" group, so a group the
+                // stack creates (name still unknown in preview) is never it.
+                const name = rawGet(sg.props, "name");
+                if (sg.type === T.DEFAULT_SECURITY_GROUP || (!isUnknownValue(name) && str(sg.props, "name") === "default")) {
+                    report(`Interface endpoint "${ep.name}" uses the VPC default security group "${sg.name}"; use a dedicated security group.`, ep.urn);
+                }
+            }
+        }
+    },
+};
+
+/** Interface endpoints have a network interface in at least two subnets (Availability Zones). */
+export const interfaceEndpointMultiAz: StackValidationPolicy = {
+    name: "interface-endpoint-multi-az",
+    description:
+        "Checks whether Interface VPC endpoints have network interfaces in at least minimumSubnets subnets (inline subnetIds and VpcEndpointSubnetAssociation resources), one per Availability Zone.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("Prowler", "vpc_endpoint_multi_az_enabled", "Amazon VPC Interface Endpoints should have ENIs in more than one subnet"),
+    url: "https://github.com/prowler-cloud/prowler/tree/master/prowler/providers/aws/services/vpc/vpc_endpoint_multi_az_enabled",
+    remediationSteps: "Pass subnets in at least two Availability Zones that the service supports (AwsPrivateEndpoint filters the subnets by the service's AZ ids).",
+    configSchema: {
+        properties: {
+            minimumSubnets: { type: "integer", minimum: 1, default: 2, description: "The least number of subnets (one per AZ) an Interface endpoint must use." },
+        },
+    },
+    validateStack: (args, report) => {
+        const minimum = positiveInt(configOf(args, { minimumSubnets: 2 }).minimumSubnets, 2);
+        const endpoints = ofTypes(args.resources, T.ENDPOINT);
+        if (endpoints.length === 0) {
+            args.notApplicable("no VPC endpoints in the stack");
+        }
+        const associations = referenceMap(ofTypes(args.resources, T.ENDPOINT_SUBNET_ASSOCIATION), "vpcEndpointId", endpoints);
+        for (const ep of endpoints) {
+            if (!isInterfaceEndpoint(ep.props)) {
+                continue;
+            }
+            const subnets = new DistinctIds().addList(ep.props, "subnetIds");
+            referrersOf(associations, ep).forEach((a) => subnets.addOne(a.props, "subnetId"));
+            if (!subnets.atLeast(minimum)) {
+                const n = subnets.upperBound;
+                report(`Interface endpoint "${ep.name}" is in ${n} subnet${n === 1 ? "" : "s"}; use at least ${minimum} in different Availability Zones.`, ep.urn);
+            }
+        }
+    },
+};
+
+/** AWS-service Interface endpoints resolve the service's public DNS name privately. */
+export const interfaceEndpointPrivateDns: StackValidationPolicy = {
+    name: "interface-endpoint-private-dns",
+    description:
+        "Checks whether Interface VPC endpoints for AWS services (com.amazonaws.<region>.<service>, not customer .vpce. services) have private DNS: privateDnsEnabled, an aws.vpc.EndpointPrivateDns resource, or Route 53 alias records pointing at the endpoint.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    url: "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns",
+    remediationSteps:
+        "Set privateDnsEnabled: true on the endpoint (same account), add an aws.vpc.EndpointPrivateDns after acceptance (cross account), or publish the name in a private hosted zone with alias records (AwsPrivateDnsZone).",
+    configSchema: {
+        properties: {
+            exemptServices: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Service short names (e.g. \"s3\", \"execute-api\") whose endpoints may go without private DNS.",
+            },
+        },
+    },
+    validateStack: (args, report) => {
+        const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
+        const endpoints = ofTypes(args.resources, T.ENDPOINT);
+        if (endpoints.length === 0) {
+            args.notApplicable("no VPC endpoints in the stack");
+        }
+        const companions = referenceMap(ofTypes(args.resources, T.ENDPOINT_PRIVATE_DNS), "vpcEndpointId", endpoints);
+        const records = ofTypes(args.resources, T.ROUTE53_RECORD);
+        for (const ep of endpoints) {
+            if (!isInterfaceEndpoint(ep.props)) {
+                continue;
+            }
+            const target = endpointTarget(ep);
+            if (target.kind !== "aws" || exempt.includes(target.short ?? "")) {
+                continue;
+            }
+            if (bool(ep.props, "privateDnsEnabled") === true) {
+                continue;
+            }
+            if (referrersOf(companions, ep).some((d) => bool(d.props, "privateDnsEnabled") === true)) {
+                continue;
+            }
+            const aliased = records.some((r) => ["aliases", "records"].some((p) => (r.propertyDependencies?.[p] ?? []).some((d) => d.urn === ep.urn)));
+            if (aliased) {
+                continue;
+            }
+            report(`Interface endpoint "${ep.name}" for ${target.serviceName} has no private DNS; set privateDnsEnabled or add an EndpointPrivateDns.`, ep.urn);
+        }
+    },
+};
+
+/** Endpoint policies that grant everyone everything, written on the endpoint. */
+export const endpointPolicyNotOpen: ResourceValidationPolicy = {
+    name: "endpoint-policy-not-open",
+    description:
+        "Checks whether the inline policy of a VPC endpoint for an AWS service, when set, has no statement that allows principal * every action on every resource without a condition.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework(
+        "Prowler",
+        "vpc_endpoint_connections_trust_boundaries",
+        "Find trust boundaries in VPC endpoint connections (statements with Principal * need a condition)",
+    ),
+    url: "https://github.com/prowler-cloud/prowler/tree/master/prowler/providers/aws/services/vpc/vpc_endpoint_connections_trust_boundaries",
+    remediationSteps:
+        "Scope the statement: name the actions and resources the VPC needs, or add a Condition such as aws:PrincipalOrgID / aws:PrincipalAccount / aws:ResourceAccount for your accounts.",
+    validateResource: forTypes([T.ENDPOINT], (props, args, report) => {
+        if (!isSet(rawGet(props, "policy"))) {
+            args.notApplicable("no inline policy (endpoint-policy-restricted checks the effective policy)");
+        }
+        if (endpointType(props) === "GatewayLoadBalancer") {
+            args.notApplicable("Gateway Load Balancer endpoints take no policy");
+        }
+        const target = endpointTarget({ props });
+        if (target.kind === "customer" || target.kind === "lattice") {
+            args.notApplicable("customer endpoint services and Lattice endpoints accept only the full-access policy");
+        }
+        const verdict = policyVerdict(json(get(props, "policy")));
+        if (verdict === "invalid") {
+            report(`endpoint "${args.name}" has a policy that is not a JSON policy document with statements.`);
+        } else if (verdict === "open") {
+            report(`endpoint "${args.name}" has a policy statement that allows principal * every action on every resource without a condition.`);
+        }
+    }),
+};
+
+/** The effective endpoint policy, across the stack: inline, from VpcEndpointPolicy, or AWS's default. */
+export const endpointPolicyRestricted: StackValidationPolicy = {
+    name: "endpoint-policy-restricted",
+    description:
+        "Checks whether VPC endpoints for AWS services have an effective policy other than the default full-access policy: an inline policy or aws.ec2.VpcEndpointPolicy resources, none with an unconditioned Allow of * to *.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("AWS Config (custom rule)", "VPC_ENDPOINT_DEFAULT_POLICY", "VPC endpoints should not use the default full-access policy"),
+    url: "https://github.com/awslabs/aws-config-rules/tree/master/python/VPC_ENDPOINT_DEFAULT_POLICY",
+    remediationSteps:
+        "Give the endpoint a policy (inline policy or aws.ec2.VpcEndpointPolicy) that restricts principals or resources to your accounts, e.g. with aws:PrincipalOrgID or aws:ResourceAccount conditions; exempt services without endpoint-policy support in exemptServices.",
+    configSchema: {
+        properties: {
+            exemptServices: {
+                type: "array",
+                items: { type: "string" },
+                default: [],
+                description: "Service short names whose endpoints may keep the default policy (e.g. services without endpoint policy support).",
+            },
+        },
+    },
+    validateStack: (args, report) => {
+        const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
+        const endpoints = ofTypes(args.resources, T.ENDPOINT);
+        if (endpoints.length === 0) {
+            args.notApplicable("no VPC endpoints in the stack");
+        }
+        const standalone = referenceMap(ofTypes(args.resources, T.ENDPOINT_POLICY), "vpcEndpointId", endpoints);
+        for (const ep of endpoints) {
+            if (endpointType(ep.props) === "GatewayLoadBalancer") {
+                continue;
+            }
+            const target = endpointTarget(ep);
+            if (target.kind !== "aws" || exempt.includes(target.short ?? "")) {
+                continue;
+            }
+            const policies = referrersOf(standalone, ep);
+            // With a VpcEndpointPolicy in charge, the endpoint's own `policy` output only mirrors it.
+            const sources = policies.length > 0 ? policies : [ep];
+            for (const src of sources) {
+                const what = src === ep ? `endpoint "${ep.name}"` : `VpcEndpointPolicy "${src.name}" of endpoint "${ep.name}"`;
+                if (!isSet(rawGet(src.props, "policy"))) {
+                    report(`${what} sets no policy, so ${target.serviceName} is reachable with the default full-access policy.`, src.urn);
+                    continue;
+                }
+                const verdict = policyVerdict(json(get(src.props, "policy")));
+                if (verdict === "invalid") {
+                    report(`${what} has a policy that is not a JSON policy document with statements.`, src.urn);
+                } else if (verdict === "open") {
+                    report(`${what} allows principal * every action on every resource without a condition (the default full-access policy).`, src.urn);
+                }
+            }
+        }
+    },
+};

@@ -1,0 +1,172 @@
+/**
+ * Resource builders for the AWS pack's tests: type tokens, URNs under our components, and a stack
+ * shaped like what the components create with default arguments.
+ */
+import { AnalyzerResourceInput, UNKNOWN, urnFor } from "../../harness/policies";
+
+export const TYPES = {
+    ENDPOINT_SERVICE: "aws:ec2/vpcEndpointService:VpcEndpointService",
+    ALLOWED_PRINCIPAL: "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
+    CONNECTION_NOTIFICATION: "aws:ec2/vpcEndpointConnectionNotification:VpcEndpointConnectionNotification",
+    ENDPOINT: "aws:ec2/vpcEndpoint:VpcEndpoint",
+    ENDPOINT_POLICY: "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy",
+    ENDPOINT_SUBNET_ASSOCIATION: "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation",
+    ENDPOINT_PRIVATE_DNS: "aws:vpc/endpointPrivateDns:EndpointPrivateDns",
+    SG_ASSOCIATION: "aws:ec2/securityGroupAssociation:SecurityGroupAssociation",
+    SG: "aws:ec2/securityGroup:SecurityGroup",
+    DEFAULT_SG: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+    SG_RULE: "aws:ec2/securityGroupRule:SecurityGroupRule",
+    SG_INGRESS: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+    SG_EGRESS: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+    LB: "aws:lb/loadBalancer:LoadBalancer",
+    ALB: "aws:alb/loadBalancer:LoadBalancer",
+    TARGET_GROUP: "aws:lb/targetGroup:TargetGroup",
+    LISTENER: "aws:lb/listener:Listener",
+    VPC: "aws:ec2/vpc:Vpc",
+    ZONE: "aws:route53/zone:Zone",
+    RECORD: "aws:route53/record:Record",
+    LATTICE_CONFIG: "aws:vpclattice/resourceConfiguration:ResourceConfiguration",
+    SNS_TOPIC: "aws:sns/topic:Topic",
+} as const;
+
+/** A resource for analyzeStack, with its URN (optionally under a component type). */
+export function res(
+    type: string,
+    name: string,
+    props: Record<string, any>,
+    options: { parentType?: string; propertyDependencies?: Record<string, string[]> } = {},
+): AnalyzerResourceInput & { urn: string } {
+    return {
+        type,
+        name,
+        urn: urnFor(type, name, options.parentType),
+        props,
+        propertyDependencies: options.propertyDependencies,
+        dependencies: [...new Set(Object.values(options.propertyDependencies ?? {}).flat())],
+    };
+}
+
+/** The tags every component puts on its children. */
+export function componentTags(name: string): Record<string, string> {
+    return { "managed-by": "privatelink", "privatelink-component": name };
+}
+
+export const POLICY_OWN_ACCOUNT = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+        {
+            Effect: "Allow",
+            Principal: "*",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:PrincipalAccount": "111111111111" } },
+        },
+    ],
+});
+
+export const POLICY_FULL_ACCESS = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }] });
+
+/**
+ * A stack shaped like the components' output with default arguments: AwsPrivateLinkService (an
+ * internal cross-zone NLB in two subnets + an endpoint service requiring acceptance),
+ * AwsPrivateEndpoint (an Interface endpoint to that service with a dedicated SG and a standalone
+ * ingress rule from a CIDR on the service port), AwsServiceEndpoints (an SSM Interface endpoint with
+ * private DNS and an S3 Gateway endpoint) and AwsPrivateDnsZone (a private hosted zone).
+ *
+ * With `preview`, ids and ARNs of the created resources are unknown and the references between
+ * them are only property dependencies, as in `pulumi preview`.
+ */
+export function componentStack(preview = false): Array<AnalyzerResourceInput & { urn: string }> {
+    const id = (v: string) => (preview ? UNKNOWN : v);
+    const SVC = "privatelink:index:AwsPrivateLinkService";
+    const EP = "privatelink:index:AwsPrivateEndpoint";
+    const APIS = "privatelink:index:AwsServiceEndpoints";
+    const DNS = "privatelink:index:AwsPrivateDnsZone";
+    const nlbArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/svc-nlb/0123456789abcdef";
+
+    const nlb = res(TYPES.LB, "svc-nlb", {
+        loadBalancerType: "network",
+        internal: true,
+        subnets: ["subnet-a", "subnet-b"],
+        enableCrossZoneLoadBalancing: true,
+        tags: componentTags("svc"),
+        arn: id(nlbArn),
+        id: id(nlbArn),
+    }, { parentType: SVC });
+    const tg = res(TYPES.TARGET_GROUP, "svc-tg", { port: 443, protocol: "TCP", targetType: "ip", vpcId: "vpc-provider", tags: componentTags("svc") }, { parentType: SVC });
+    const listener = res(TYPES.LISTENER, "svc-listener", { loadBalancerArn: id(nlbArn), port: 443, protocol: "TCP", tags: componentTags("svc") }, {
+        parentType: SVC,
+        propertyDependencies: { loadBalancerArn: [nlb.urn] },
+    });
+    const service = res(TYPES.ENDPOINT_SERVICE, "svc-service", {
+        acceptanceRequired: true,
+        networkLoadBalancerArns: [id(nlbArn)],
+        allowedPrincipals: ["arn:aws:iam::222222222222:root"],
+        tags: componentTags("svc"),
+        id: id("vpce-svc-0123456789abcdef0"),
+        serviceName: id("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"),
+    }, { parentType: SVC, propertyDependencies: { networkLoadBalancerArns: [nlb.urn] } });
+
+    const epSg = res(TYPES.SG, "ep-sg", {
+        description: "privatelink endpoint ep: service ports from the allowed CIDRs",
+        vpcId: "vpc-consumer",
+        tags: componentTags("ep"),
+        id: id("sg-0ep"),
+        name: "ep-sg-1a2b3c",
+    }, { parentType: EP });
+    const epIngress = res(TYPES.SG_INGRESS, "ep-ingress-0", {
+        securityGroupId: id("sg-0ep"),
+        cidrIpv4: "10.20.0.0/16",
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "service port 443 from 10.20.0.0/16",
+        tags: componentTags("ep"),
+    }, { parentType: EP, propertyDependencies: { securityGroupId: [epSg.urn] } });
+    const endpoint = res(TYPES.ENDPOINT, "ep-endpoint", {
+        vpcEndpointType: "Interface",
+        vpcId: "vpc-consumer",
+        serviceName: id("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"),
+        subnetIds: ["subnet-c", "subnet-d"],
+        securityGroupIds: [id("sg-0ep")],
+        tags: componentTags("ep"),
+    }, { parentType: EP, propertyDependencies: { securityGroupIds: [epSg.urn], serviceName: [service.urn] } });
+
+    const apiSg = res(TYPES.SG, "apis-sg", {
+        description: "privatelink AWS service endpoints apis: HTTPS from the VPC",
+        vpcId: "vpc-consumer",
+        tags: componentTags("apis"),
+        id: id("sg-0apis"),
+    }, { parentType: APIS });
+    const apiIngress = res(TYPES.SG_INGRESS, "apis-ingress-0", {
+        securityGroupId: id("sg-0apis"),
+        cidrIpv4: "10.20.0.0/16",
+        ipProtocol: "tcp",
+        fromPort: "443",
+        toPort: "443",
+        description: "HTTPS from the VPC",
+        tags: componentTags("apis"),
+    }, { parentType: APIS, propertyDependencies: { securityGroupId: [apiSg.urn] } });
+    const ssm = res(TYPES.ENDPOINT, "apis-ssm", {
+        vpcEndpointType: "Interface",
+        vpcId: "vpc-consumer",
+        serviceName: "com.amazonaws.us-east-1.ssm",
+        subnetIds: ["subnet-c", "subnet-d"],
+        securityGroupIds: [id("sg-0apis")],
+        privateDnsEnabled: true,
+        policy: POLICY_OWN_ACCOUNT,
+        tags: componentTags("apis"),
+    }, { parentType: APIS, propertyDependencies: { securityGroupIds: [apiSg.urn] } });
+    const s3 = res(TYPES.ENDPOINT, "apis-s3", {
+        vpcEndpointType: "Gateway",
+        vpcId: "vpc-consumer",
+        serviceName: "com.amazonaws.us-east-1.s3",
+        routeTableIds: ["rtb-1"],
+        policy: POLICY_OWN_ACCOUNT,
+        tags: componentTags("apis"),
+    }, { parentType: APIS });
+
+    const zone = res(TYPES.ZONE, "dns-zone", { name: "svc.internal.example.com", vpcs: [{ vpcId: "vpc-consumer" }], tags: componentTags("dns") }, { parentType: DNS });
+
+    return [nlb, tg, listener, service, epSg, epIngress, endpoint, apiSg, apiIngress, ssm, s3, zone];
+}
