@@ -1,0 +1,386 @@
+/**
+ * Google Cloud helpers of the GCP pack: type tokens, GCP resource references (full, partial and
+ * bare-name URL forms), firewall rule views over `Firewall` and the firewall-policy rule resources,
+ * and reference resolution between stack resources.
+ *
+ * Unknown values: rules read properties through `policies/core` readers, so reading a value that
+ * is unknown during preview throws the SDK's `UnknownValueError` and the rule reports "can't run".
+ * The only exception is {@link peek}, used where the engine's property dependencies already say
+ * which resource an unknown value comes from (an attachment's `natSubnets: [subnet.id]` during
+ * preview): there the relationship is known even though the value is not, so the rule still runs.
+ */
+import { PolicyResource } from "@pulumi/policy";
+import {
+    ALL_PORTS,
+    arr,
+    bool,
+    equalsIgnoreCase,
+    get,
+    normaliseProtocol,
+    portRangeOf,
+    PortRange,
+    protocolHasPorts,
+    str,
+    strings,
+} from "../../core";
+
+/** Type tokens of the resources the GCP rules read (verified against @pulumi/gcp 9.37). */
+export const T = {
+    serviceAttachment: "gcp:compute/serviceAttachment:ServiceAttachment",
+    subnetwork: "gcp:compute/subnetwork:Subnetwork",
+    firewall: "gcp:compute/firewall:Firewall",
+    firewallPolicyRule: "gcp:compute/firewallPolicyRule:FirewallPolicyRule",
+    networkFirewallPolicyRule: "gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule",
+    regionNetworkFirewallPolicyRule: "gcp:compute/regionNetworkFirewallPolicyRule:RegionNetworkFirewallPolicyRule",
+    forwardingRule: "gcp:compute/forwardingRule:ForwardingRule",
+    globalForwardingRule: "gcp:compute/globalForwardingRule:GlobalForwardingRule",
+    address: "gcp:compute/address:Address",
+    globalAddress: "gcp:compute/globalAddress:GlobalAddress",
+    regionNetworkEndpointGroup: "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
+    managedZone: "gcp:dns/managedZone:ManagedZone",
+    recordSet: "gcp:dns/recordSet:RecordSet",
+    regionalEndpoint: "gcp:networkconnectivity/regionalEndpoint:RegionalEndpoint",
+} as const;
+
+/** Every firewall-like type: VPC firewall rules and the three firewall-policy rule resources. */
+export const FIREWALL_TYPES: readonly string[] = [
+    T.firewall,
+    T.firewallPolicyRule,
+    T.networkFirewallPolicyRule,
+    T.regionNetworkFirewallPolicyRule,
+];
+
+// ---------------------------------------------------------------------------------------------
+// Unknown values
+
+/** The sentinels the engine sends for values not known during preview (pulumi/sdk/go/common/resource/plugin). */
+const UNKNOWN_SENTINELS = new Set([
+    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+    "030794c1-ac77-496b-92df-f27374a8bd58",
+    "e48ece36-62e2-4504-bad9-02848725956a",
+    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+]);
+
+/** Whether a raw value is the engine's "unknown during preview" sentinel. */
+export function isUnknown(value: unknown): boolean {
+    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
+}
+
+/**
+ * Reads a property by dotted path WITHOUT the policy SDK's unknown check: the result may be an
+ * unknown sentinel (see {@link isUnknown}). The SDK's proxy has no `getOwnPropertyDescriptor`
+ * trap, so the descriptor yields the raw value. Use only to decide relationships that property
+ * dependencies already establish; read values you judge with the normal readers.
+ */
+export function peek(obj: unknown, path: string): unknown {
+    let cur: unknown = obj;
+    for (const key of path.split(".")) {
+        if (cur === null || cur === undefined || typeof cur !== "object") {
+            return undefined;
+        }
+        cur = Object.getOwnPropertyDescriptor(cur, key)?.value;
+    }
+    return cur;
+}
+
+/** The known (non-sentinel) strings of a raw value, and whether any part of it was unknown. */
+export function rawStrings(value: unknown): { known: string[]; unknown: boolean } {
+    if (isUnknown(value)) {
+        return { known: [], unknown: true };
+    }
+    if (typeof value === "string") {
+        return { known: [value], unknown: false };
+    }
+    if (Array.isArray(value)) {
+        const parts = value.map(rawStrings);
+        return { known: parts.flatMap((p) => p.known), unknown: parts.some((p) => p.unknown) };
+    }
+    return { known: [], unknown: false };
+}
+
+/** A shallow copy of resource properties with unknown values kept as sentinels (for remediations). */
+export function rawCopy(props: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(props)) {
+        out[key] = Object.getOwnPropertyDescriptor(props, key)?.value;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource references
+
+/** A Google Cloud resource reference, parsed. Missing parts are undefined. */
+export interface GcpRef {
+    project?: string;
+    /** Region, zone, or "global". */
+    location?: string;
+    /** Collection, e.g. "subnetworks", "serviceAttachments", "managedZones". */
+    collection?: string;
+    name: string;
+}
+
+/**
+ * Parses the forms in which GCP (and the provider) accept a reference:
+ * `https://www.googleapis.com/compute/v1/projects/p/regions/r/subnetworks/n` (also `beta`,
+ * `compute.googleapis.com`, `//compute.googleapis.com/...`), `projects/p/regions/r/subnetworks/n`,
+ * `regions/r/subnetworks/n`, `projects/p/global/networks/n`, `projects/p/managedZones/z`, and a
+ * bare name `n`. Returns undefined for anything else.
+ */
+export function parseRef(value: unknown): GcpRef | undefined {
+    if (typeof value !== "string") {
+        return undefined;
+    }
+    let v = value.trim();
+    if (v === "") {
+        return undefined;
+    }
+    if (/^(?:https?:)?\/\//i.test(v)) {
+        // Full URL: drop the host and the API path (`compute/v1/`, `dns/v1/`, `compute/beta/`).
+        v = v.replace(/^(?:https?:)?\/\/[^/]+\//i, "");
+        v = v.replace(/^[a-z]+\/(?:v\d+(?:beta\d*)?|beta|alpha)\//i, "");
+    }
+    v = v.replace(/[?#].*$/, "").replace(/\/+$/, "");
+    const seg = v.split("/");
+    if (seg.some((s) => s === "")) {
+        return undefined;
+    }
+    if (seg.length === 1) {
+        return { name: seg[0] };
+    }
+    const ref: Partial<GcpRef> = {};
+    let rest = seg;
+    if (rest[0] === "projects") {
+        ref.project = rest[1];
+        rest = rest.slice(2);
+    }
+    if (rest.length >= 2 && ["regions", "zones", "locations"].includes(rest[0])) {
+        ref.location = rest[1];
+        rest = rest.slice(2);
+    } else if (rest[0] === "global") {
+        ref.location = "global";
+        rest = rest.slice(1);
+    }
+    if (rest.length !== 2) {
+        return undefined;
+    }
+    return { ...ref, collection: rest[0], name: rest[1] };
+}
+
+/**
+ * A service attachment reference: `projects/<p>/regions/<r>/serviceAttachments/<n>` in any URL
+ * form (`project` is undefined for the project-relative `regions/<r>/serviceAttachments/<n>`).
+ */
+export function parseAttachmentRef(value: unknown): GcpRef | undefined {
+    const ref = parseRef(value);
+    return ref && equalsIgnoreCase(ref.collection, "serviceAttachments") ? ref : undefined;
+}
+
+/** Strips a `projects/` prefix from a configured project id or number. */
+export function projectKey(value: string): string {
+    return value.trim().replace(/^projects\//i, "").replace(/\/+$/, "").toLowerCase();
+}
+
+/** Whether two parsed references can name the same resource (parts missing on either side are not compared). */
+function sameRef(a: GcpRef, b: GcpRef): boolean {
+    const eq = (x?: string, y?: string, ignoreCase = false) =>
+        x === undefined || y === undefined || (ignoreCase ? x.toLowerCase() === y.toLowerCase() : x === y);
+    return a.name === b.name && eq(a.project, b.project, true) && eq(a.location, b.location) && eq(a.collection, b.collection, true);
+}
+
+/**
+ * The references under which a stack resource is known: its `id` and `selfLink` (when known) and
+ * one assembled from its `project`/`region`/`name` inputs (known during preview too).
+ */
+function identitiesOf(resource: PolicyResource, collection: string): GcpRef[] {
+    const out: GcpRef[] = [];
+    for (const key of ["id", "selfLink"]) {
+        const ref = parseRef(knownString(peek(resource.props, key)));
+        if (ref) {
+            out.push(ref);
+        }
+    }
+    const name = knownString(peek(resource.props, "name"));
+    if (name !== undefined) {
+        out.push({
+            name,
+            collection,
+            project: knownString(peek(resource.props, "project")),
+            location: knownString(peek(resource.props, "region")) ?? knownString(peek(resource.props, "location")),
+        });
+    }
+    return out;
+}
+
+function knownString(v: unknown): string | undefined {
+    return typeof v === "string" && v !== "" && !isUnknown(v) ? v : undefined;
+}
+
+/**
+ * The resources among `candidates` that `r` names in its property `prop` (a string or a list):
+ * through the engine's property dependencies, and by matching the written references (full URL,
+ * partial URL, id or bare name) against each candidate's id, selfLink and project/region/name.
+ * A bare or partial reference inherits the project and region of `r` where it leaves them out.
+ *
+ * When part of the value is unknown and no candidate explains it through property dependencies,
+ * the value is read through the SDK so that the rule reports it could not run.
+ */
+export function resolveRefs(r: PolicyResource, prop: string, candidates: PolicyResource[], collection: string): PolicyResource[] {
+    const depUrns = new Set((r.propertyDependencies?.[prop] ?? []).map((d) => d.urn));
+    const fromDeps = candidates.filter((c) => c !== r && depUrns.has(c.urn));
+    const raw = rawStrings(peek(r.props, prop));
+    if (raw.unknown && fromDeps.length === 0) {
+        // Not explained by a dependency: let the SDK raise its "unknown during preview" error.
+        void strings(r.props, prop);
+    }
+    const context = {
+        project: knownString(peek(r.props, "project")),
+        location: knownString(peek(r.props, "region")),
+    };
+    const refs = raw.known
+        .map(parseRef)
+        .filter((x): x is GcpRef => x !== undefined)
+        .map((ref) => ({
+            ...ref,
+            project: ref.project ?? context.project,
+            location: ref.location ?? (ref.project === undefined ? context.location : undefined),
+        }));
+    const matched = candidates.filter(
+        (c) => c !== r && !fromDeps.includes(c) && refs.some((ref) => identitiesOf(c, collection).some((id) => sameRef(ref, id))),
+    );
+    return [...fromDeps, ...matched];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Firewall rules
+
+/** One allow entry of a firewall rule: its protocol and the port ranges it opens. */
+export interface AllowEntry {
+    protocol: string;
+    ranges: PortRange[];
+}
+
+/**
+ * Normalises a GCP protocol (names, numbers, numeric strings). A missing protocol counts as "all"
+ * (the safe reading); a value of the wrong type as a protocol without ports.
+ */
+export function gcpProtocol(value: unknown): string {
+    if (value === undefined || value === null) {
+        return "all";
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+        return "invalid";
+    }
+    const p = normaliseProtocol(typeof value === "number" ? String(value) : value);
+    return p === undefined || p === "" ? "all" : p;
+}
+
+/** The object elements of a list property (wrong-typed elements are skipped). */
+function objects(props: Record<string, unknown>, path: string): Record<string, unknown>[] {
+    return arr(props, path).filter((x): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x));
+}
+
+/**
+ * The port ranges an allow entry opens. GCP writes ports as strings (`"22"`, `"20-25"`); no ports
+ * (or an empty list) means every port. Protocols without ports (icmp, esp, …) open none.
+ */
+export function rangesOf(protocol: string, ports: unknown): PortRange[] {
+    if (!protocolHasPorts(protocol)) {
+        return [];
+    }
+    const list = ports === undefined || ports === null ? [] : Array.isArray(ports) ? Array.from(ports) : [ports];
+    if (list.length === 0) {
+        return [ALL_PORTS];
+    }
+    return list
+        .filter((p) => typeof p === "string" || typeof p === "number")
+        .map((p) => portRangeOf(p))
+        .filter((x): x is PortRange => x !== undefined);
+}
+
+/**
+ * Whether a VPC firewall rule or firewall-policy rule is an enabled ingress rule that allows
+ * traffic. `direction` defaults to INGRESS (as GCP does): anything but EGRESS counts as ingress.
+ * Policy rules allow unless `action` is `deny` or `goto_next`; VPC rules allow through `allows`.
+ */
+export function isEnabledIngressAllow(type: string, props: Record<string, unknown>): boolean {
+    if (bool(props, "disabled") === true || equalsIgnoreCase(str(props, "direction")?.trim(), "EGRESS")) {
+        return false;
+    }
+    return type === T.firewall || !equalsIgnoreCase(str(props, "action")?.trim(), "deny", "goto_next");
+}
+
+/** The source ranges of a firewall rule (`sourceRanges`, or `match.srcIpRanges` of a policy rule). */
+export function sourcesOf(type: string, props: Record<string, unknown>): string[] {
+    return strings(props, type === T.firewall ? "sourceRanges" : "match.srcIpRanges");
+}
+
+/** The allow entries of a firewall rule (`allows`, or `match.layer4Configs` of a policy rule). */
+export function entriesOf(type: string, props: Record<string, unknown>): AllowEntry[] {
+    const [path, key] = type === T.firewall ? ["allows", "protocol"] : ["match.layer4Configs", "ipProtocol"];
+    return objects(props, path).map((a) => {
+        const protocol = gcpProtocol(get(a, key));
+        return { protocol, ranges: rangesOf(protocol, get(a, "ports")) };
+    });
+}
+
+/** The name of a resource for messages: its `name` input when known, else the logical name. */
+export function displayName(props: Record<string, unknown>, logical: string): string {
+    return knownString(peek(props, "name")) ?? logical;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Private Service Connect endpoints
+
+/** The Google API bundles a global PSC endpoint can target. */
+export const GOOGLE_API_BUNDLES = ["all-apis", "vpc-sc"];
+
+/**
+ * Whether a stack resource is a Private Service Connect endpoint: a `ForwardingRule` whose target
+ * is a service attachment, or a `GlobalForwardingRule` whose target is `all-apis` or `vpc-sc`.
+ * A target unknown during preview counts as an attachment when the engine links it to a
+ * `ServiceAttachment` of the stack, and as no endpoint when it comes from another resource.
+ */
+export function isPscEndpoint(r: PolicyResource): boolean {
+    if (r.type !== T.forwardingRule && r.type !== T.globalForwardingRule) {
+        return false;
+    }
+    const target = peek(r.props, "target");
+    if (isUnknown(target)) {
+        const deps = r.propertyDependencies?.target ?? [];
+        if (deps.length === 0) {
+            void get(r.props, "target"); // raises the SDK's "unknown during preview" error
+        }
+        return r.type === T.forwardingRule && deps.some((d) => d.type === T.serviceAttachment);
+    }
+    return r.type === T.forwardingRule ? parseAttachmentRef(target) !== undefined : equalsIgnoreCase(target, ...GOOGLE_API_BUNDLES);
+}
+
+/** Whether a string is an IPv4 or IPv6 address (no prefix). */
+export function looksLikeIp(value: string): boolean {
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(":"));
+}
+
+/**
+ * The addresses (`Address` / `GlobalAddress` resources) a PSC endpoint uses, and the IPs it is
+ * known to answer on (a literal `ipAddress`, or the `address` of its address resource).
+ */
+export function endpointAddresses(endpoint: PolicyResource, resources: PolicyResource[]): { addresses: PolicyResource[]; ips: string[] } {
+    const candidates = resources.filter((r) => r.type === T.address || r.type === T.globalAddress);
+    const addresses = resolveRefs(endpoint, "ipAddress", candidates, "addresses");
+    const ips = new Set<string>();
+    const literal = knownString(peek(endpoint.props, "ipAddress"));
+    if (literal !== undefined && looksLikeIp(literal)) {
+        ips.add(literal);
+    }
+    for (const a of addresses) {
+        const ip = knownString(peek(a.props, "address"));
+        if (ip !== undefined) {
+            ips.add(ip);
+        }
+    }
+    return { addresses, ips: [...ips] };
+}
