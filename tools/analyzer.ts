@@ -158,13 +158,19 @@ export class PolicyPackClient {
         };
     }
 
-    /** Configure: per-policy enforcement levels and settings (what `--policy-pack-config` sends). */
+    /**
+     * Configure: per-policy enforcement levels and settings (what `--policy-pack-config` sends).
+     * Like the CLI, a policy whose entry names no enforcement level keeps its own default level
+     * (the engine reconciles the config file against GetAnalyzerInfo before sending it).
+     */
     public async configure(config: PackConfig): Promise<void> {
         const req = new analyzerPb.ConfigureAnalyzerRequest();
         const map = req.getPolicyconfigMap();
+        const defaults = Object.keys(config).length > 0 ? new Map((await this.info()).policies.map((p) => [p.name, p.enforcementLevel])) : new Map();
         for (const [policy, { enforcementLevel, ...props }] of Object.entries(config)) {
+            const level = enforcementLevel ?? defaults.get(policy) ?? "advisory";
             const pc = new analyzerPb.PolicyConfig();
-            pc.setEnforcementlevel(Math.max(0, LEVELS.indexOf((enforcementLevel ?? "advisory") as any)));
+            pc.setEnforcementlevel(Math.max(0, LEVELS.indexOf(level as any)));
             pc.setProperties(Struct.fromJavaScript(props));
             map.set(policy, pc);
         }
