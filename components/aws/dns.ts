@@ -9,7 +9,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { childName, isKnown, slug } from "../core";
+import { childName } from "../core";
+import { keyOf } from "./validation";
 
 /** A VPC that a private hosted zone is visible to. */
 export interface ZoneVpcArgs {
@@ -76,7 +77,7 @@ export function createPrivateZone(
  * does not replace associations), else its position.
  */
 export function associationKey(vpc: ZoneVpcArgs, index: number): string {
-    return isKnown(vpc.vpcId) && typeof vpc.vpcId === "string" ? slug(vpc.vpcId) : String(index);
+    return keyOf(vpc.vpcId, index, "empty");
 }
 
 /**

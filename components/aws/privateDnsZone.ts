@@ -24,13 +24,15 @@ import {
     mergeTags,
     requireArray,
     requireBoolean,
-    requireMap,
+    requireObject,
     requireOneOf,
     requireValue,
     slug,
+    startValidation,
     Validator,
 } from "../core";
 import { associationKey, createAliasRecords, createPrivateZone } from "./dns";
+import { validateAwsTags } from "./validation";
 
 /** The class name, used in type tokens and error messages. */
 const COMPONENT = "AwsPrivateDnsZone";
@@ -327,7 +329,6 @@ const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** A record name label: as a host label, plus underscores (`_service`, `_acme-challenge`). */
 const RECORD_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
 const MAX_TTL = 2147483647;
-const MAX_TAGS = 50;
 
 /**
  * Zones that would shadow names AWS itself resolves in every associated VPC: all AWS service
@@ -347,13 +348,7 @@ const SHADOWING_ZONES: RegExp[] = [
  * are left to the cloud. Never throws anything else, whatever it is given.
  */
 export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZoneArgs): void {
-    const v = new Validator(COMPONENT, typeof name === "string" ? name : String(name));
-    if (typeof name !== "string" || name.trim() === "") {
-        v.fail("name", name, "but a non-empty logical name is required", 'pass a name such as "hub-dns"');
-    }
-    if (typeof args !== "object" || args === null || Array.isArray(args)) {
-        v.fail("args", args, "which is not an object", "pass the arguments as an object with at least domainName and vpcs");
-    }
+    const v = startValidation(COMPONENT, name, args, "pass the arguments as an object with at least domainName and vpcs");
 
     // Domain name.
     requireValue(v, "domainName", args.domainName, 'give the zone\'s domain, e.g. "internal.example.com"');
@@ -385,7 +380,7 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
     requireArray(v, "records", args.records);
     (args.records ?? []).forEach((record, i) => {
         const field = `records[${i}]`;
-        requireEntry(v, field, record);
+        requireObject(v, field, record, "describe each entry of records as an object");
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
         requireValue(v, `${field}.endpointDnsName`, record.endpointDnsName, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
         if (isKnown(record.endpointDnsName) && !isDnsName(record.endpointDnsName, true)) {
@@ -410,7 +405,7 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
                 'pass the id Route 53 gives, upper case and starting with "Z", e.g. "Z7HUB22UULQXV"',
             );
         }
-        requireBoolean(v, `${field}.ipv6`, record.ipv6);
+        requireBoolean(v, `${field}.ipv6`, record.ipv6, { mustBeKnown: true });
         const types = record.ipv6 ? ["A", "AAAA"] : ["A"];
         claims.claim(`${field}.name`, record.name, parsed, "alias", types);
     });
@@ -419,7 +414,7 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
     const recordTypes = Object.values(AwsPrivateDnsRecordType) as string[];
     (args.staticRecords ?? []).forEach((record, i) => {
         const field = `staticRecords[${i}]`;
-        requireEntry(v, field, record);
+        requireObject(v, field, record, "describe each entry of staticRecords as an object");
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
         requireValue(v, `${field}.type`, record.type, `give the record type, one of ${recordTypes.join(", ")}`);
         // The type decides the logical name and the value checks, so it must be plain.
@@ -446,20 +441,13 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
     if (isKnown(args.comment) && !(typeof args.comment === "string" && args.comment.length <= 256)) {
         v.fail("comment", args.comment, "which is not a text of at most 256 characters", "shorten the comment or leave it out");
     }
-    requireBoolean(v, "forceDestroy", isKnown(args.forceDestroy) ? args.forceDestroy : undefined);
-    validateTags(v, args.tags);
-}
-
-/** Throws unless a list entry is an object. */
-function requireEntry(v: Validator, field: string, entry: unknown): void {
-    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-        v.fail(field, entry, "which is not an object", `describe each entry of ${field.replace(/\[\d+\]$/, "")} as an object`);
-    }
+    requireBoolean(v, "forceDestroy", args.forceDestroy);
+    validateAwsTags(v, "tags", args.tags, { keyErrorsOnMap: true });
 }
 
 /** Validates one VPC entry and records its id in `seen` (id → field) to catch repeats across both lists. */
 function validateVpc(v: Validator, field: string, vpc: AwsPrivateDnsZoneVpcArgs, seen: Map<string, string>): void {
-    requireEntry(v, field, vpc);
+    requireObject(v, field, vpc, `describe each entry of ${field.replace(/\[\d+\]$/, "")} as an object`);
     requireValue(v, `${field}.vpcId`, vpc.vpcId, 'give the VPC id, e.g. vpc.id or "vpc-0123456789abcdef0"');
     if (isKnown(vpc.vpcId)) {
         if (typeof vpc.vpcId !== "string" || !VPC_ID.test(vpc.vpcId)) {
@@ -686,26 +674,6 @@ function validateStaticValues(v: Validator, field: string, record: AwsPrivateDns
         }
         seen.set(key, i);
     });
-}
-
-/** Validates the user's tags: string keys and values within AWS limits, no reserved `aws:` keys. */
-function validateTags(v: Validator, tags: unknown): void {
-    if (pulumi.Output.isInstance(tags)) {
-        v.fail("tags", "<output>", "which is an Output", "pass tags as a plain map of strings");
-    }
-    requireMap(v, "tags", tags);
-    const entries = Object.entries((tags ?? {}) as Record<string, unknown>);
-    if (entries.length > MAX_TAGS - 2) {
-        v.fail("tags", "<" + entries.length + " tags>", `but a zone takes at most ${MAX_TAGS} tags, 2 of them the component's`, "drop some tags");
-    }
-    for (const [key, value] of entries) {
-        if (key.length === 0 || key.length > 128 || key.toLowerCase().startsWith("aws:")) {
-            v.fail(`tags`, key, "which is not a usable tag key (1–128 characters, not starting with aws:)", "rename the tag key");
-        }
-        if (typeof value !== "string" || value.length > 256) {
-            v.fail(`tags.${key}`, value, "which is not a text of at most 256 characters", "pass tag values as strings");
-        }
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

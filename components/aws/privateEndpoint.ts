@@ -12,26 +12,24 @@ import {
     childName,
     isKnown,
     mergeTags,
+    requireAbsent,
     requireAtMostOne,
     requireBoolean,
     requireExactlyOne,
+    requireObject,
+    requireOneOf,
+    requireString,
+    requireUnique,
     requireValue,
+    startValidation,
     typeToken,
     Validator,
 } from "../core";
 import { createAliasRecords, createPrivateZone, endpointAliasTarget, ZoneVpcArgs } from "./dns";
 import { createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, validateEndpointAccess } from "./securityGroup";
 import { isCustomerServiceName, isRegionName } from "./serviceNames";
-import {
-    AwsEndpointSubnetArgs,
-    requireArgsObject,
-    requireEnumValue,
-    requireInputString,
-    requireStringMap,
-    requireUniqueItems,
-    subnetKey,
-    validateEndpointSubnets,
-} from "./subnets";
+import { AwsEndpointSubnetArgs, subnetKey, validateEndpointSubnets } from "./subnets";
+import { validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsPrivateEndpoint";
 
@@ -275,17 +273,13 @@ export interface AwsPrivateEndpointArgs {
  * naming the field and the fix. Values that are Outputs are left for the cloud to judge.
  */
 export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEndpointArgs): void {
-    const v = new Validator(COMPONENT, String(name));
-    if (typeof name !== "string" || name.length === 0) {
-        v.fail("name", name, "which is not a non-empty string", "give the component a logical name");
-    }
-    requireArgsObject(v, args);
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object", { allowBlankName: true });
     requireValue(v, "vpcId", args.vpcId, 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
-    requireInputString(v, "vpcId", args.vpcId);
+    requireString(v, "vpcId", args.vpcId);
 
     // What to reach.
-    requireInputString(v, "serviceName", args.serviceName);
-    requireInputString(v, "resourceConfigurationArn", args.resourceConfigurationArn);
+    requireString(v, "serviceName", args.serviceName);
+    requireString(v, "resourceConfigurationArn", args.resourceConfigurationArn);
     requireExactlyOne(
         v,
         { serviceName: args.serviceName ?? undefined, resourceConfigurationArn: args.resourceConfigurationArn ?? undefined },
@@ -305,7 +299,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
             v.fail("resourceConfigurationArn", args.resourceConfigurationArn, "which is not a VPC Lattice resource configuration ARN", "use arn:aws:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-…");
         }
     }
-    requireEnumValue(v, "endpointType", args.endpointType, Object.values(AwsEndpointType));
+    requireOneOf(v, "endpointType", args.endpointType, Object.values(AwsEndpointType), { mustBeKnown: true });
     const type = endpointTypeOf(args);
     if (type === AwsEndpointType.Resource && args.resourceConfigurationArn === undefined) {
         v.fail("endpointType", args.endpointType, "but Resource endpoints reach a resource configuration", "give resourceConfigurationArn instead of serviceName");
@@ -313,7 +307,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     if (type !== AwsEndpointType.Resource && args.resourceConfigurationArn !== undefined) {
         v.fail("endpointType", args.endpointType, "but resourceConfigurationArn makes a Resource endpoint", "leave endpointType out or set it to Resource");
     }
-    requireInputString(v, "serviceRegion", args.serviceRegion);
+    requireString(v, "serviceRegion", args.serviceRegion);
     if (args.serviceRegion !== undefined) {
         if (type !== AwsEndpointType.Interface) {
             v.fail("serviceRegion", args.serviceRegion, `but cross-region access exists only for Interface endpoints, not ${type}`, "leave serviceRegion out");
@@ -324,7 +318,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     }
 
     // Where.
-    requireBoolean(v, "allowSingleAz", args.allowSingleAz);
+    requireBoolean(v, "allowSingleAz", args.allowSingleAz, { mustBeKnown: true });
     if (type === AwsEndpointType.GatewayLoadBalancer) {
         validateEndpointSubnets(v, "subnets", args.subnets, {
             min: 1,
@@ -341,18 +335,18 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
 
     // Who.
     if (type === AwsEndpointType.GatewayLoadBalancer) {
-        const sgFields = { allowedCidrs: args.allowedCidrs, allowedSecurityGroupIds: args.allowedSecurityGroupIds, ports: args.ports, securityGroupIds: args.securityGroupIds };
-        for (const [field, value] of Object.entries(sgFields)) {
-            if (value !== undefined) {
-                v.fail(field, value, "but Gateway Load Balancer endpoints have no security groups", `leave ${field} out; filter traffic in the appliances behind the load balancer`);
-            }
-        }
+        requireAbsent(
+            v,
+            { allowedCidrs: args.allowedCidrs, allowedSecurityGroupIds: args.allowedSecurityGroupIds, ports: args.ports, securityGroupIds: args.securityGroupIds },
+            "but Gateway Load Balancer endpoints have no security groups",
+            "filter traffic in the appliances behind the load balancer",
+        );
     } else {
         validateEndpointAccess(v, args, "ports");
     }
 
     // Policy.
-    requireInputString(v, "policy", args.policy);
+    requireString(v, "policy", args.policy);
     requireAtMostOne(v, { policy: args.policy, policyDocument: args.policyDocument }, "give the policy once, as a JSON string (policy) or as an object (policyDocument)");
     if (args.policy !== undefined && isKnown(args.policy)) {
         let parsed: unknown;
@@ -387,24 +381,23 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     }
 
     // DNS.
-    requireEnumValue(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType));
-    requireEnumValue(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType));
-    requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled);
-    requireBoolean(v, "enablePrivateDnsAfterAcceptance", args.enablePrivateDnsAfterAcceptance);
-    requireInputString(v, "acceptedBy", args.acceptedBy);
+    requireOneOf(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType), { mustBeKnown: true });
+    requireOneOf(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType), { mustBeKnown: true });
+    requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled, { mustBeKnown: true });
+    requireBoolean(v, "enablePrivateDnsAfterAcceptance", args.enablePrivateDnsAfterAcceptance, { mustBeKnown: true });
+    requireString(v, "acceptedBy", args.acceptedBy);
     validateDnsRecordIpType(v, args.ipAddressType, args.dnsRecordIpType);
     if (type === AwsEndpointType.GatewayLoadBalancer) {
-        const dnsFields = {
-            dnsRecordIpType: args.dnsRecordIpType,
-            privateDnsEnabled: args.privateDnsEnabled,
-            enablePrivateDnsAfterAcceptance: args.enablePrivateDnsAfterAcceptance,
-            privateZone: args.privateZone,
-        };
-        for (const [field, value] of Object.entries(dnsFields)) {
-            if (value !== undefined) {
-                v.fail(field, value, "but Gateway Load Balancer endpoints are route targets without DNS names", `leave ${field} out`);
-            }
-        }
+        requireAbsent(
+            v,
+            {
+                dnsRecordIpType: args.dnsRecordIpType,
+                privateDnsEnabled: args.privateDnsEnabled,
+                enablePrivateDnsAfterAcceptance: args.enablePrivateDnsAfterAcceptance,
+                privateZone: args.privateZone,
+            },
+            "but Gateway Load Balancer endpoints are route targets without DNS names",
+        );
     }
     if (args.enablePrivateDnsAfterAcceptance === true && type !== AwsEndpointType.Interface) {
         v.fail("enablePrivateDnsAfterAcceptance", true, `but acceptance applies to Interface endpoints, not ${type}`, "use privateDnsEnabled instead");
@@ -437,7 +430,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     if (args.flowLogs !== undefined) {
         validateFlowLogs(v, args.flowLogs);
     }
-    requireStringMap(v, "tags", args.tags);
+    validateAwsTags(v, "tags", args.tags, { nameTag: true });
 }
 
 function endpointTypeOf(args: AwsPrivateEndpointArgs): AwsEndpointType {
@@ -475,12 +468,10 @@ function servesIpv4(ipType: AwsEndpointIpAddressType | undefined, recordType: Aw
 }
 
 function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpcId: pulumi.Input<string>): void {
-    if (typeof zone !== "object" || zone === null || Array.isArray(zone)) {
-        v.fail("privateZone", zone, "which is not an object", 'write it as { domainName: "orders.internal" } or { zoneId, recordName }');
-    }
-    requireInputString(v, "privateZone.domainName", zone.domainName);
-    requireInputString(v, "privateZone.zoneId", zone.zoneId);
-    requireInputString(v, "privateZone.recordName", zone.recordName);
+    requireObject(v, "privateZone", zone, 'write it as { domainName: "orders.internal" } or { zoneId, recordName }');
+    requireString(v, "privateZone.domainName", zone.domainName);
+    requireString(v, "privateZone.zoneId", zone.zoneId);
+    requireString(v, "privateZone.recordName", zone.recordName);
     requireExactlyOne(
         v,
         { "privateZone.domainName": zone.domainName ?? undefined, "privateZone.zoneId": zone.zoneId ?? undefined },
@@ -501,29 +492,25 @@ function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpc
             v.fail("privateZone.additionalVpcs", zone.additionalVpcs, "which is not a list", "pass a list of { vpcId, vpcRegion? }");
         }
         zone.additionalVpcs.forEach((vpc, i) => {
-            if (typeof vpc !== "object" || vpc === null || Array.isArray(vpc)) {
-                v.fail(`privateZone.additionalVpcs[${i}]`, vpc, "which is not an object", 'write it as { vpcId: "vpc-…" }');
-            }
+            requireObject(v, `privateZone.additionalVpcs[${i}]`, vpc, 'write it as { vpcId: "vpc-…" }');
             requireValue(v, `privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId, "give the VPC id");
-            requireInputString(v, `privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId);
-            requireInputString(v, `privateZone.additionalVpcs[${i}].vpcRegion`, vpc.vpcRegion);
+            requireString(v, `privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId);
+            requireString(v, `privateZone.additionalVpcs[${i}].vpcRegion`, vpc.vpcRegion);
             if (isKnown(vpc.vpcId) && isKnown(vpcId) && vpc.vpcId === vpcId) {
                 v.fail(`privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId, "which is vpcId, already associated with the zone", "list only the other VPCs");
             }
         });
-        requireUniqueItems(v, "privateZone.additionalVpcs", "vpcId", zone.additionalVpcs.map((x) => x.vpcId));
+        requireUnique(v, "privateZone.additionalVpcs", zone.additionalVpcs.map((x) => x.vpcId), "vpcId");
     }
 }
 
 function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs): void {
-    if (typeof flowLogs !== "object" || flowLogs === null || Array.isArray(flowLogs)) {
-        v.fail("flowLogs", flowLogs, "which is not an object", "write it as { destinationArn: <log group or bucket ARN> }");
-    }
+    requireObject(v, "flowLogs", flowLogs, "write it as { destinationArn: <log group or bucket ARN> }");
     requireValue(v, "flowLogs.destinationArn", flowLogs.destinationArn, "give the ARN of a CloudWatch Logs log group or an S3 bucket");
-    requireInputString(v, "flowLogs.destinationArn", flowLogs.destinationArn);
-    requireEnumValue(v, "flowLogs.destinationType", flowLogs.destinationType, Object.values(AwsFlowLogDestinationType));
-    requireEnumValue(v, "flowLogs.trafficType", flowLogs.trafficType, Object.values(AwsFlowLogTrafficType));
-    requireInputString(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn);
+    requireString(v, "flowLogs.destinationArn", flowLogs.destinationArn);
+    requireOneOf(v, "flowLogs.destinationType", flowLogs.destinationType, Object.values(AwsFlowLogDestinationType), { mustBeKnown: true });
+    requireOneOf(v, "flowLogs.trafficType", flowLogs.trafficType, Object.values(AwsFlowLogTrafficType), { mustBeKnown: true });
+    requireString(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn);
     const destType = flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
     if (isKnown(flowLogs.destinationArn)) {
         const service = /^arn:[a-z-]+:([a-z0-9-]+):/.exec(flowLogs.destinationArn)?.[1];

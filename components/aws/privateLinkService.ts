@@ -14,23 +14,24 @@ import * as aws from "@pulumi/aws";
 import {
     Validator,
     childName,
-    isCidr,
     isIpAddress,
     isKnown,
     isPort,
-    isWholeInternet,
     mergeTags,
     requireArray,
     requireBoolean,
     requireExactlyOne,
-    requireMap,
+    requireInteger,
+    requireObject,
     requireOneOf,
+    requireString,
     requireUnique,
     requireValue,
-    slug,
+    startValidation,
     typeToken,
     validateAllowedCidrs,
 } from "../core";
+import { cidrProps, keyOf, requireDistinctKeys, validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsPrivateLinkService";
 
@@ -421,6 +422,8 @@ const SNS_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+/** The fix when two CIDRs of a list would name their rules alike. */
+const CIDR_KEY_FIX = "write each CIDR in its canonical form, once";
 
 /**
  * Validates every plain argument of {@link AwsPrivateLinkService} and throws a `ValidationError`
@@ -429,13 +432,7 @@ const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{
  * Internal. Exported for testing and for callers that want to check arguments up front.
  */
 export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivateLinkServiceArgs): void {
-    const v = new Validator(COMPONENT, typeof name === "string" ? name : String(name));
-    if (typeof name !== "string" || name.trim() === "") {
-        v.fail("name", name, "which is not a usable resource name", "pass a non-empty string as the component name");
-    }
-    if (typeof args !== "object" || args === null || Array.isArray(args)) {
-        v.fail("args", args, "which is not an object", "pass an arguments object, e.g. { networkLoadBalancerArns: [nlb.arn] }");
-    }
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object, e.g. { networkLoadBalancerArns: [nlb.arn] }");
     const a = args as unknown as Record<string, unknown>;
 
     // The front end: exactly one way to say which load balancer the service sits on.
@@ -456,8 +453,8 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
     }
 
     // Access control.
-    requireKnownBoolean(v, "acceptanceRequired", a.acceptanceRequired);
-    requireBoolean(v, "allowWildcardPrincipal", a.allowWildcardPrincipal);
+    requireBoolean(v, "acceptanceRequired", a.acceptanceRequired);
+    requireBoolean(v, "allowWildcardPrincipal", a.allowWildcardPrincipal, { mustBeKnown: true });
     const acceptanceOff = a.acceptanceRequired === false;
     requireArray(v, "allowedPrincipals", a.allowedPrincipals);
     const principals = (a.allowedPrincipals as unknown[] | undefined) ?? [];
@@ -466,7 +463,7 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
         if (!isKnown(p)) {
             return;
         }
-        requireNonEmptyString(v, field, p, "an IAM principal ARN, e.g. arn:aws:iam::123456789012:root");
+        requireString(v, field, p, { nonEmpty: true, expected: "an IAM principal ARN, e.g. arn:aws:iam::123456789012:root" });
         const text = p as string;
         if (text.includes("*")) {
             if (a.allowWildcardPrincipal !== true) {
@@ -526,7 +523,7 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
 
     // Private DNS name.
     if (a.privateDns !== undefined) {
-        requireObject(v, "privateDns", a.privateDns, "pass { name: \"api.example.com\", publicZoneId: zone.zoneId }");
+        requireObject(v, "privateDns", a.privateDns, "pass { name: \"api.example.com\", publicZoneId: zone.zoneId }", { mustBeKnown: true });
         if (isGateway) {
             v.fail("privateDns", a.privateDns, "but Gateway Load Balancer services have no DNS names", "remove privateDns");
         }
@@ -536,18 +533,18 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
             v.fail("privateDns.name", dns.name, "which is not a lower-case DNS name", 'write a fully qualified name without a trailing dot, e.g. "api.example.com"');
         }
         if (dns.publicZoneId !== undefined) {
-            requireNonEmptyString(v, "privateDns.publicZoneId", dns.publicZoneId, "the id of the domain's public hosted zone, e.g. zone.zoneId");
+            requireString(v, "privateDns.publicZoneId", dns.publicZoneId, { nonEmpty: true, expected: "the id of the domain's public hosted zone, e.g. zone.zoneId" });
         }
-        requireKnownInteger(v, "privateDns.recordTtl", dns.recordTtl, 0, 172800);
-        requireKnownBoolean(v, "privateDns.waitForVerification", dns.waitForVerification);
+        requireInteger(v, "privateDns.recordTtl", dns.recordTtl, 0, 172800);
+        requireBoolean(v, "privateDns.waitForVerification", dns.waitForVerification);
     }
 
     // Notifications.
     if (a.notifications !== undefined) {
-        requireObject(v, "notifications", a.notifications, "pass {} for a new topic, or { topicArn: topic.arn }");
+        requireObject(v, "notifications", a.notifications, "pass {} for a new topic, or { topicArn: topic.arn }", { mustBeKnown: true });
         const n = a.notifications as Record<string, unknown>;
         if (n.topicArn !== undefined) {
-            requireNonEmptyString(v, "notifications.topicArn", n.topicArn, "an SNS topic ARN");
+            requireString(v, "notifications.topicArn", n.topicArn, { nonEmpty: true, expected: "an SNS topic ARN" });
             if (isKnown(n.topicArn) && !SNS_ARN.test(n.topicArn as string)) {
                 v.fail("notifications.topicArn", n.topicArn, "which is not an SNS topic ARN", "use arn:aws:sns:<region>:<account-id>:<topic>");
             }
@@ -561,7 +558,7 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
             }
         }
         if (n.topicKmsKeyId !== undefined) {
-            requireNonEmptyString(v, "notifications.topicKmsKeyId", n.topicKmsKeyId, "a KMS key id, ARN or alias");
+            requireString(v, "notifications.topicKmsKeyId", n.topicKmsKeyId, { nonEmpty: true, expected: "a KMS key id, ARN or alias" });
         }
         requireArray(v, "notifications.events", n.events);
         const events = (n.events as unknown[] | undefined) ?? [];
@@ -585,12 +582,13 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
         v.fail("acceptEndpointIds", endpoints, "but with acceptanceRequired false connections are accepted automatically", "remove acceptEndpointIds, or keep acceptanceRequired true");
     }
 
-    validateTags(v, "tags", a.tags);
+    // A created load balancer's security group also carries a `Name` tag.
+    validateAwsTags(v, "tags", a.tags, { nameTag: a.loadBalancer !== undefined });
 }
 
 /** Validates the arguments of a created Network Load Balancer. */
 function validateLoadBalancer(v: Validator, value: unknown): void {
-    requireObject(v, "loadBalancer", value, "pass { vpcId, subnetIds: [a, b], listeners: [{ port: 443, targets: [...] }] }");
+    requireObject(v, "loadBalancer", value, "pass { vpcId, subnetIds: [a, b], listeners: [{ port: 443, targets: [...] }] }", { mustBeKnown: true });
     const lb = value as Record<string, unknown>;
 
     requireValue(v, "loadBalancer.vpcId", lb.vpcId, "give the id of the VPC the load balancer and its targets are in");
@@ -634,26 +632,19 @@ function validateLoadBalancer(v: Validator, value: unknown): void {
 
     validateAllowedCidrs(v, "loadBalancer.allowedCidrs", lb.allowedCidrs as pulumi.Input<string>[] | undefined);
     requireUnique(v, "loadBalancer.allowedCidrs", lb.allowedCidrs as pulumi.Input<string>[] | undefined);
-    requireDistinctKeys(v, "loadBalancer.allowedCidrs", lb.allowedCidrs as pulumi.Input<string>[] | undefined);
+    requireDistinctKeys(v, "loadBalancer.allowedCidrs", lb.allowedCidrs as unknown[] | undefined, CIDR_KEY_FIX);
 
     requireArray(v, "loadBalancer.targetCidrs", lb.targetCidrs);
     const targetCidrs = (lb.targetCidrs as unknown[] | undefined) ?? [];
     if (lb.targetCidrs !== undefined && targetCidrs.length === 0) {
         v.fail("loadBalancer.targetCidrs", targetCidrs, "which would block all traffic to the targets", "leave it out to use the VPC CIDR, or list the CIDRs the targets are in");
     }
-    targetCidrs.forEach((c, i) => {
-        if (!isKnown(c)) {
-            return;
-        }
-        if (!isCidr(c)) {
-            v.fail(`loadBalancer.targetCidrs[${i}]`, c, "which is not a valid CIDR block", 'write it as address/prefix, e.g. "10.0.0.0/16"');
-        }
-        if (isWholeInternet(c)) {
-            v.fail(`loadBalancer.targetCidrs[${i}]`, c, "which lets the load balancer reach the whole internet", "list the CIDRs the targets are in, e.g. the VPC CIDR");
-        }
+    validateAllowedCidrs(v, "loadBalancer.targetCidrs", targetCidrs as pulumi.Input<string>[], {
+        problem: "which lets the load balancer reach the whole internet",
+        fix: "list the CIDRs the targets are in, e.g. the VPC CIDR",
     });
-    requireUnique(v, "loadBalancer.targetCidrs", targetCidrs as pulumi.Input<string>[]);
-    requireDistinctKeys(v, "loadBalancer.targetCidrs", targetCidrs as pulumi.Input<string>[]);
+    requireUnique(v, "loadBalancer.targetCidrs", targetCidrs);
+    requireDistinctKeys(v, "loadBalancer.targetCidrs", targetCidrs, CIDR_KEY_FIX);
 
     requireArray(v, "loadBalancer.securityGroupIds", lb.securityGroupIds);
     const sgs = (lb.securityGroupIds as unknown[] | undefined) ?? [];
@@ -664,7 +655,7 @@ function validateLoadBalancer(v: Validator, value: unknown): void {
     });
     requireUnique(v, "loadBalancer.securityGroupIds", sgs as pulumi.Input<string>[]);
 
-    requireBoolean(v, "loadBalancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic);
+    requireBoolean(v, "loadBalancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic", lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, { mustBeKnown: true });
     const allowed = (lb.allowedCidrs as unknown[] | undefined) ?? [];
     if (lb.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic === true && allowed.length === 0 && sgs.length === 0) {
         v.fail(
@@ -675,22 +666,20 @@ function validateLoadBalancer(v: Validator, value: unknown): void {
         );
     }
     requireOneOf(v, "loadBalancer.ipAddressType", lb.ipAddressType as string | undefined, Object.values(AwsNlbIpAddressType));
-    requireKnownBoolean(v, "loadBalancer.crossZoneLoadBalancing", lb.crossZoneLoadBalancing);
-    requireKnownBoolean(v, "loadBalancer.deletionProtection", lb.deletionProtection);
+    requireBoolean(v, "loadBalancer.crossZoneLoadBalancing", lb.crossZoneLoadBalancing);
+    requireBoolean(v, "loadBalancer.deletionProtection", lb.deletionProtection);
     if (lb.accessLogs !== undefined) {
-        requireObject(v, "loadBalancer.accessLogs", lb.accessLogs, "pass { bucket: bucket.id }");
+        requireObject(v, "loadBalancer.accessLogs", lb.accessLogs, "pass { bucket: bucket.id }", { mustBeKnown: true });
         const logs = lb.accessLogs as Record<string, unknown>;
         requireValue(v, "loadBalancer.accessLogs.bucket", logs.bucket, "give the S3 bucket for the logs");
-        requireNonEmptyString(v, "loadBalancer.accessLogs.bucket", logs.bucket, "an S3 bucket name");
-        if (logs.prefix !== undefined && isKnown(logs.prefix) && typeof logs.prefix !== "string") {
-            v.fail("loadBalancer.accessLogs.prefix", logs.prefix, "which is not a string", 'use a key prefix such as "nlb/"');
-        }
+        requireString(v, "loadBalancer.accessLogs.bucket", logs.bucket, { nonEmpty: true, expected: "an S3 bucket name" });
+        requireString(v, "loadBalancer.accessLogs.prefix", logs.prefix, { expected: 'a key prefix such as "nlb/"' });
     }
 }
 
 /** Validates one listener and its targets and health check. */
 function validateListener(v: Validator, field: string, value: unknown): void {
-    requireObject(v, field, value, "pass { port: 443, targets: [{ id: \"10.0.1.10\" }] }");
+    requireObject(v, field, value, "pass { port: 443, targets: [{ id: \"10.0.1.10\" }] }", { mustBeKnown: true });
     const l = value as Record<string, unknown>;
     if (!isPort(l.port)) {
         v.fail(`${field}.port`, l.port, "which is not a port", "use a whole number from 1 to 65535");
@@ -714,9 +703,9 @@ function validateListener(v: Validator, field: string, value: unknown): void {
     }
     if (protocol === AwsNlbListenerProtocol.Tls) {
         requireValue(v, `${field}.certificateArn`, l.certificateArn, "give the ACM certificate ARN for the TLS listener");
-        requireNonEmptyString(v, `${field}.certificateArn`, l.certificateArn, "an ACM certificate ARN");
+        requireString(v, `${field}.certificateArn`, l.certificateArn, { nonEmpty: true, expected: "an ACM certificate ARN" });
         if (l.sslPolicy !== undefined) {
-            requireNonEmptyString(v, `${field}.sslPolicy`, l.sslPolicy, `an ELB security policy name, e.g. "${DEFAULT_TLS_POLICY}"`);
+            requireString(v, `${field}.sslPolicy`, l.sslPolicy, { nonEmpty: true, expected: `an ELB security policy name, e.g. "${DEFAULT_TLS_POLICY}"` });
         }
     } else {
         for (const key of ["certificateArn", "sslPolicy"]) {
@@ -733,17 +722,17 @@ function validateListener(v: Validator, field: string, value: unknown): void {
             v.fail(`${field}.proxyProtocolV2`, l.proxyProtocolV2, "but Application Load Balancers do not accept proxy protocol", "remove proxyProtocolV2");
         }
     }
-    requireKnownBoolean(v, `${field}.proxyProtocolV2`, l.proxyProtocolV2);
-    requireKnownInteger(v, `${field}.deregistrationDelay`, l.deregistrationDelay, 0, 3600);
+    requireBoolean(v, `${field}.proxyProtocolV2`, l.proxyProtocolV2);
+    requireInteger(v, `${field}.deregistrationDelay`, l.deregistrationDelay, 0, 3600);
 
     requireArray(v, `${field}.targets`, l.targets);
     const keys = new Map<string, number>();
     ((l.targets as unknown[] | undefined) ?? []).forEach((t, i) => {
         const tf = `${field}.targets[${i}]`;
-        requireObject(v, tf, t, 'pass { id: "10.0.1.10" }');
+        requireObject(v, tf, t, 'pass { id: "10.0.1.10" }', { mustBeKnown: true });
         const target = t as Record<string, unknown>;
         requireValue(v, `${tf}.id`, target.id, "give the target's IP address, instance id or ALB ARN");
-        requireNonEmptyString(v, `${tf}.id`, target.id, "the target's IP address, instance id or ALB ARN");
+        requireString(v, `${tf}.id`, target.id, { nonEmpty: true, expected: "the target's IP address, instance id or ALB ARN" });
         if (isKnown(target.id)) {
             const id = target.id as string;
             if (targetType === AwsNlbTargetType.Ip && !isIpAddress(id)) {
@@ -760,7 +749,7 @@ function validateListener(v: Validator, field: string, value: unknown): void {
             v.fail(`${tf}.port`, target.port, "which is not a port", "use a whole number from 1 to 65535, or leave it out for the target port");
         }
         if (target.availabilityZone !== undefined) {
-            requireNonEmptyString(v, `${tf}.availabilityZone`, target.availabilityZone, 'an availability zone name, or "all"');
+            requireString(v, `${tf}.availabilityZone`, target.availabilityZone, { nonEmpty: true, expected: 'an availability zone name, or "all"' });
         }
         const key = targetKey(target as unknown as AwsPrivateLinkServiceTargetArgs, i);
         if (keys.has(key)) {
@@ -771,7 +760,7 @@ function validateListener(v: Validator, field: string, value: unknown): void {
 
     if (l.healthCheck !== undefined) {
         const hf = `${field}.healthCheck`;
-        requireObject(v, hf, l.healthCheck, 'pass { protocol: "HTTP", path: "/healthz" }');
+        requireObject(v, hf, l.healthCheck, 'pass { protocol: "HTTP", path: "/healthz" }', { mustBeKnown: true });
         const hc = l.healthCheck as Record<string, unknown>;
         requireOneOf(v, `${hf}.protocol`, hc.protocol as string | undefined, Object.values(AwsNlbHealthCheckProtocol));
         const hcProtocol = (hc.protocol as AwsNlbHealthCheckProtocol | undefined) ?? defaultHealthCheckProtocol(targetType);
@@ -789,15 +778,15 @@ function validateListener(v: Validator, field: string, value: unknown): void {
             if (!isHttp) {
                 v.fail(`${hf}.${key}`, hc[key], "but a TCP health check has no HTTP request", "remove it, or set the health check protocol to HTTP or HTTPS");
             }
-            requireNonEmptyString(v, `${hf}.${key}`, hc[key], key === "path" ? 'a path such as "/healthz"' : 'status codes such as "200-399"');
+            requireString(v, `${hf}.${key}`, hc[key], { nonEmpty: true, expected: key === "path" ? 'a path such as "/healthz"' : 'status codes such as "200-399"' });
         }
         if (isKnown(hc.path) && typeof hc.path === "string" && !hc.path.startsWith("/")) {
             v.fail(`${hf}.path`, hc.path, "which does not start with /", 'write an absolute path, e.g. "/healthz"');
         }
-        requireKnownInteger(v, `${hf}.interval`, hc.interval, 5, 300);
-        requireKnownInteger(v, `${hf}.timeout`, hc.timeout, 2, 120);
-        requireKnownInteger(v, `${hf}.healthyThreshold`, hc.healthyThreshold, 2, 10);
-        requireKnownInteger(v, `${hf}.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
+        requireInteger(v, `${hf}.interval`, hc.interval, 5, 300);
+        requireInteger(v, `${hf}.timeout`, hc.timeout, 2, 120);
+        requireInteger(v, `${hf}.healthyThreshold`, hc.healthyThreshold, 2, 10);
+        requireInteger(v, `${hf}.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
     }
 }
 
@@ -816,71 +805,6 @@ function validateArnList(v: Validator, field: string, value: unknown, pattern: R
         }
     });
     requireUnique(v, field, list as pulumi.Input<string>[]);
-}
-
-function validateTags(v: Validator, field: string, value: unknown): void {
-    if (pulumi.Output.isInstance(value)) {
-        v.fail(field, "<output>", "but tags must be known when the program runs", "pass a plain map of string values, e.g. { team: \"payments\" }");
-    }
-    requireMap(v, field, value);
-    for (const [key, tag] of Object.entries((value as Record<string, unknown> | undefined) ?? {})) {
-        if (typeof tag !== "string") {
-            v.fail(`${field}.${key}`, tag, "which is not a string", "give every tag a string value");
-        }
-        if (key.toLowerCase().startsWith("aws:")) {
-            v.fail(`${field}.${key}`, tag, "but keys starting with aws: are reserved by AWS", "choose another key");
-        }
-        if (key.length === 0 || key.length > 128 || tag.length > 256) {
-            v.fail(`${field}.${key}`, tag, "which breaks the AWS tag limits", "use keys of 1–128 and values of at most 256 characters");
-        }
-    }
-}
-
-// Small checks that core/validate.ts does not have (yet). They check only known values.
-
-function requireObject(v: Validator, field: string, value: unknown, fix: string): void {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || pulumi.Output.isInstance(value)) {
-        v.fail(field, value, "which is not an object", fix);
-    }
-}
-
-function requireNonEmptyString(v: Validator, field: string, value: unknown, what: string): void {
-    if (isKnown(value) && (typeof value !== "string" || value.trim() === "")) {
-        v.fail(field, value, "which is not a non-empty string", `use ${what}`);
-    }
-}
-
-function requireKnownBoolean(v: Validator, field: string, value: unknown): void {
-    if (isKnown(value) && typeof value !== "boolean") {
-        v.fail(field, value, "which is not true or false", `pass a boolean for ${field}`);
-    }
-}
-
-function requireKnownInteger(v: Validator, field: string, value: unknown, min: number, max: number): void {
-    if (isKnown(value) && (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)) {
-        v.fail(field, value, `which is not a whole number from ${min} to ${max}`, `use a value from ${min} to ${max}, or leave it out for the default`);
-    }
-}
-
-/**
- * Throws if two entries of a list would give children the same logical name (for example
- * `fd00:20::/56` and `fd00::20/56` both become `fd00-20-56`), which the engine would otherwise
- * report as a duplicate URN after half the graph is registered.
- */
-function requireDistinctKeys(v: Validator, field: string, values: pulumi.Input<string>[] | undefined): void {
-    const seen = new Map<string, number>();
-    (values ?? []).forEach((value, i) => {
-        const key = keyOf(value, i);
-        if (seen.has(key)) {
-            v.fail(`${field}[${i}]`, value, `which names its resources like ${field}[${seen.get(key)}]`, "write each CIDR in its canonical form, once");
-        }
-        seen.set(key, i);
-    });
-}
-
-/** The logical-name key of a known value (so reordering a list does not replace resources), else its position. */
-function keyOf(value: pulumi.Input<string> | undefined, index: number): string {
-    return isKnown(value) && typeof value === "string" && slug(value) !== "" ? slug(value) : String(index);
 }
 
 function targetKey(target: AwsPrivateLinkServiceTargetArgs, index: number): string {
@@ -902,19 +826,6 @@ function ipProtocolsOf(protocol: AwsNlbListenerProtocol): string[] {
         default:
             return ["tcp"];
     }
-}
-
-/** A security group rule's address: `cidrIpv4` or `cidrIpv6`, decided from the CIDR itself. */
-function cidrProps(cidr: pulumi.Input<string>): { cidrIpv4?: pulumi.Input<string>; cidrIpv6?: pulumi.Input<string> } {
-    if (isKnown(cidr)) {
-        return cidr.includes(":") ? { cidrIpv6: cidr } : { cidrIpv4: cidr };
-    }
-    // An unknown CIDR is sorted once it resolves; the other property stays unset.
-    const c = pulumi.output(cidr);
-    return {
-        cidrIpv4: c.apply((x) => (typeof x === "string" && !x.includes(":") ? x : undefined)) as pulumi.Output<string>,
-        cidrIpv6: c.apply((x) => (typeof x === "string" && x.includes(":") ? x : undefined)) as pulumi.Output<string>,
-    };
 }
 
 /**

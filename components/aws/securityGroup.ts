@@ -15,20 +15,23 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import * as ipaddr from "ipaddr.js";
 import {
     childName,
     isKnown,
     isWholeInternet,
     parseCidr,
     requireAtMostOne,
+    requireStringList,
     requireUnique,
     slug,
     validateAllowedCidrs,
     validatePorts,
     Validator,
 } from "../core";
-import { requireStringList } from "./subnets";
+import { cidrKey, cidrProps } from "./validation";
+
+// Re-exported: part of this module's (and the package's) API from before it moved.
+export { cidrKey };
 
 /** The default service ports of an endpoint: HTTPS. */
 export const DEFAULT_ENDPOINT_PORTS: readonly number[] = [443];
@@ -131,55 +134,38 @@ export function createEndpointSecurityGroup(
         },
         { parent },
     );
-    const rules: aws.vpc.SecurityGroupIngressRule[] = [];
-    args.allowedCidrs.forEach((cidr, i) => {
-        const key = isKnown(cidr) ? cidrKey(cidr) : `cidr${i}`;
-        // A CIDR only known at deployment time is checked then: the same rules as validation.
-        const checked = pulumi.output(cidr).apply((c) => checkDeployedCidr(v, `allowedCidrs[${i}]`, c));
-        const isV6 = checked.apply((c) => c.includes(":"));
-        for (const port of args.ports) {
-            rules.push(
+    // One source per allowed CIDR, then per allowed group: its key, its address and who it is.
+    const sources = [
+        ...args.allowedCidrs.map((cidr, i) => {
+            // A CIDR only known at deployment time is checked then: the same rules as validation.
+            const checked = pulumi.output(cidr).apply((c) => checkDeployedCidr(v, `allowedCidrs[${i}]`, c));
+            return { key: isKnown(cidr) ? cidrKey(cidr) : `cidr${i}`, address: cidrProps(checked), who: checked.apply((c) => `Clients in ${c}`) };
+        }),
+        ...args.allowedSecurityGroupIds.map((groupId, i) => ({
+            key: isKnown(groupId) ? slug(groupId) : `sg${i}`,
+            address: { referencedSecurityGroupId: groupId },
+            who: pulumi.output(groupId).apply((g) => `Members of ${g}`),
+        })),
+    ];
+    const rules = sources.flatMap((source) =>
+        args.ports.map(
+            (port) =>
                 new aws.vpc.SecurityGroupIngressRule(
-                    childName(name, "ingress", key, port),
+                    childName(name, "ingress", source.key, port),
                     {
                         securityGroupId: securityGroup.id,
                         ipProtocol: "tcp",
                         fromPort: port,
                         toPort: port,
-                        cidrIpv4: pulumi.all([checked, isV6]).apply(([c, v6]) => (v6 ? undefined : c)),
-                        cidrIpv6: pulumi.all([checked, isV6]).apply(([c, v6]) => (v6 ? c : undefined)),
-                        description: checked.apply((c) => awsDescription(`Clients in ${c} to ${args.purpose} on tcp/${port}`)),
+                        ...source.address,
+                        description: source.who.apply((who) => awsDescription(`${who} to ${args.purpose} on tcp/${port}`)),
                         tags: args.tags,
                         region: args.region,
                     },
                     { parent },
                 ),
-            );
-        }
-    });
-    args.allowedSecurityGroupIds.forEach((groupId, i) => {
-        const key = isKnown(groupId) ? slug(groupId) : `sg${i}`;
-        for (const port of args.ports) {
-            rules.push(
-                new aws.vpc.SecurityGroupIngressRule(
-                    childName(name, "ingress", key, port),
-                    {
-                        securityGroupId: securityGroup.id,
-                        ipProtocol: "tcp",
-                        fromPort: port,
-                        toPort: port,
-                        referencedSecurityGroupId: groupId,
-                        description: pulumi
-                            .output(groupId)
-                            .apply((g) => awsDescription(`Members of ${g} to ${args.purpose} on tcp/${port}`)),
-                        tags: args.tags,
-                        region: args.region,
-                    },
-                    { parent },
-                ),
-            );
-        }
-    });
+        ),
+    );
     return { securityGroup, rules };
 }
 
@@ -196,20 +182,6 @@ export function checkDeployedCidr(v: Validator, field: string, cidr: string): st
         v.fail(field, cidr, "which opens the service to the whole internet", "list the client CIDRs that need the service");
     }
     return cidr;
-}
-
-/**
- * A logical-name fragment for a CIDR that is unambiguous: the network address with host bits
- * cleared, IPv6 fully expanded (so `a::b` and `a:b::` cannot collide once `:` becomes `-`).
- */
-export function cidrKey(cidr: string): string {
-    const parsed = parseCidr(cidr);
-    if (!parsed) {
-        return slug(cidr);
-    }
-    const [network] = parsed.canonical.split("/");
-    const address = parsed.version === 6 ? ipaddr.IPv6.parse(network).toNormalizedString() : network;
-    return slug(`${address}/${parsed.prefixLength}`);
 }
 
 /**

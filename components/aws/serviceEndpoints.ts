@@ -14,11 +14,16 @@ import {
     childName,
     isKnown,
     mergeTags,
+    requireAbsent,
     requireArray,
     requireBoolean,
+    requireOneOf,
+    requireString,
+    requireStringList,
     requireUnique,
     requireValue,
     slug,
+    startValidation,
     typeToken,
     Validator,
 } from "../core";
@@ -38,15 +43,8 @@ import {
     isRegionName,
     isServiceShortName,
 } from "./serviceNames";
-import {
-    AwsEndpointSubnetArgs,
-    requireArgsObject,
-    requireEnumValue,
-    requireInputString,
-    requireStringList,
-    requireStringMap,
-    validateEndpointSubnets,
-} from "./subnets";
+import { AwsEndpointSubnetArgs, validateEndpointSubnets } from "./subnets";
+import { requireDistinctKeys, validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsServiceEndpoints";
 
@@ -168,13 +166,9 @@ export interface ServiceEndpointPlan {
  * naming the field and the fix.
  */
 export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEndpointsArgs): void {
-    const v = new Validator(COMPONENT, String(name));
-    if (typeof name !== "string" || name.length === 0) {
-        v.fail("name", name, "which is not a non-empty string", "give the component a logical name");
-    }
-    requireArgsObject(v, args);
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object", { allowBlankName: true });
     requireValue(v, "vpcId", args.vpcId, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
-    requireInputString(v, "vpcId", args.vpcId);
+    requireString(v, "vpcId", args.vpcId);
 
     // Services.
     requireValue(v, "services", args.services, 'list the AWS services, e.g. ["ssm", "ssmmessages", "ec2messages"]');
@@ -198,14 +192,8 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
         }
     });
     requireUnique(v, "services", args.services);
-    const bySlug = new Map<string, number>();
-    args.services.forEach((s, i) => {
-        const key = slug(s);
-        if (bySlug.has(key)) {
-            v.fail(`services[${i}]`, s, `which gives the same logical name as services[${bySlug.get(key)}]`, "list each service once");
-        }
-        bySlug.set(key, i);
-    });
+    // Keyed as the endpoints' logical names are: `${name}-${slug(service)}`.
+    requireDistinctKeys(v, "services", args.services, "list each service once", (s) => slug(s as string));
     requireStringList(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
     requireUnique(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
     (args.interfaceEndpointsFor ?? []).forEach((s, i) => {
@@ -239,10 +227,10 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
     }
 
     // Interface endpoints: subnets, security group, DNS.
-    requireBoolean(v, "allowSingleAz", args.allowSingleAz);
-    requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled);
-    requireEnumValue(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType));
-    requireEnumValue(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType));
+    requireBoolean(v, "allowSingleAz", args.allowSingleAz, { mustBeKnown: true });
+    requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled, { mustBeKnown: true });
+    requireOneOf(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType), { mustBeKnown: true });
+    requireOneOf(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType), { mustBeKnown: true });
     if (hasInterface) {
         validateEndpointSubnets(v, "subnets", args.subnets, {
             min: args.allowSingleAz === true ? 1 : 2,
@@ -251,23 +239,22 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
         validateEndpointAccess(v, args, undefined);
         validateDnsRecordIpType(v, args.ipAddressType, args.dnsRecordIpType);
     } else {
-        const interfaceOnly = {
-            subnets: args.subnets,
-            allowedCidrs: args.allowedCidrs,
-            allowedSecurityGroupIds: args.allowedSecurityGroupIds,
-            securityGroupIds: args.securityGroupIds,
-            ipAddressType: args.ipAddressType,
-            dnsRecordIpType: args.dnsRecordIpType,
-        };
-        for (const [field, value] of Object.entries(interfaceOnly)) {
-            if (value !== undefined) {
-                v.fail(field, value, "but only Gateway endpoints are requested, which have no subnets, security groups or DNS", `leave ${field} out`);
-            }
-        }
+        requireAbsent(
+            v,
+            {
+                subnets: args.subnets,
+                allowedCidrs: args.allowedCidrs,
+                allowedSecurityGroupIds: args.allowedSecurityGroupIds,
+                securityGroupIds: args.securityGroupIds,
+                ipAddressType: args.ipAddressType,
+                dnsRecordIpType: args.dnsRecordIpType,
+            },
+            "but only Gateway endpoints are requested, which have no subnets, security groups or DNS",
+        );
     }
 
     // Policy.
-    requireInputString(v, "organizationId", args.organizationId);
+    requireString(v, "organizationId", args.organizationId);
     if (isKnown(args.organizationId) && !ORGANIZATION_ID.test(args.organizationId)) {
         v.fail("organizationId", args.organizationId, "which is not an AWS Organizations id", 'use the id of the form "o-a1b2c3d4e5"');
     }
@@ -281,11 +268,11 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
         }
     });
 
-    requireInputString(v, "region", args.region);
+    requireString(v, "region", args.region);
     if (isKnown(args.region) && !isRegionName(args.region)) {
         v.fail("region", args.region, "which is not an AWS region name", 'use a region such as "eu-west-1"');
     }
-    requireStringMap(v, "tags", args.tags);
+    validateAwsTags(v, "tags", args.tags, { nameTag: true });
 }
 
 /** Decides, per requested service, the endpoint kind and logical name. Pure; exported for tests. */

@@ -1,13 +1,13 @@
 /**
- * Subnet placement of endpoint network interfaces, and the small argument-shape checks the AWS
- * endpoint components share.
+ * Subnet placement of endpoint network interfaces, shared by the AWS endpoint components.
  *
  * An Interface endpoint gets one ENI per subnet and AWS allows one subnet per Availability Zone;
  * high availability needs two AZs or more. AZ names (`us-east-1a`) are mapped to physical zones
  * per account, AZ ids (`use1-az1`) are not, so both are accepted and each is checked on its own.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { isKnown, requireArray, requireValue, slug, Validator } from "../core";
+import { isKnown, requireArray, requireObject, requireString, requireUnique, requireValue, Validator } from "../core";
+import { keyOf } from "./validation";
 
 /** A subnet to place an endpoint network interface in. */
 export interface AwsEndpointSubnetArgs {
@@ -48,14 +48,12 @@ export function validateEndpointSubnets(v: Validator, field: string, subnets: un
     requireArray(v, field, subnets);
     const list = subnets as unknown[];
     list.forEach((entry, i) => {
-        if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
-            v.fail(`${field}[${i}]`, entry, "which is not a subnet object", `write it as { subnetId: "subnet-…" }`);
-        }
+        requireObject(v, `${field}[${i}]`, entry, `write it as { subnetId: "subnet-…" }`);
         const s = entry as Record<string, unknown>;
         requireValue(v, `${field}[${i}].subnetId`, s.subnetId, "give the subnet id, e.g. \"subnet-0123456789abcdef0\"");
-        requireInputString(v, `${field}[${i}].subnetId`, s.subnetId);
-        requireInputString(v, `${field}[${i}].availabilityZone`, s.availabilityZone);
-        requireInputString(v, `${field}[${i}].availabilityZoneId`, s.availabilityZoneId);
+        requireString(v, `${field}[${i}].subnetId`, s.subnetId);
+        requireString(v, `${field}[${i}].availabilityZone`, s.availabilityZone);
+        requireString(v, `${field}[${i}].availabilityZoneId`, s.availabilityZoneId);
     });
     if (list.length < rules.min) {
         v.fail(field, subnets, `which has ${list.length} subnet(s) but at least ${rules.min} are needed`, rules.minFix);
@@ -64,7 +62,7 @@ export function validateEndpointSubnets(v: Validator, field: string, subnets: un
         v.fail(field, subnets, `which has ${list.length} subnets but at most ${rules.max} are allowed`, rules.maxFix ?? `pass at most ${rules.max}`);
     }
     const typed = list as AwsEndpointSubnetArgs[];
-    requireUniqueItems(v, field, "subnetId", typed.map((s) => s.subnetId));
+    requireUnique(v, field, typed.map((s) => s.subnetId), "subnetId");
     for (const key of ["availabilityZone", "availabilityZoneId"] as const) {
         const seen = new Map<string, number>();
         typed.forEach((s, i) => {
@@ -87,77 +85,5 @@ export function validateEndpointSubnets(v: Validator, field: string, subnets: un
 
 /** The logical-name key of a subnet: its id when known (reordering then replaces nothing), else its position. */
 export function subnetKey(subnet: AwsEndpointSubnetArgs, index: number): string {
-    return isKnown(subnet.subnetId) && typeof subnet.subnetId === "string" ? slug(subnet.subnetId) : String(index);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Argument-shape checks. Generic; candidates for core/validate.ts. They only judge values that are
-// known now: an Output is the cloud's to judge later.
-
-/** Throws unless a known value is a string. */
-export function requireInputString(v: Validator, field: string, value: unknown): void {
-    if (value !== undefined && value !== null && isKnown(value as pulumi.Input<unknown>) && typeof value !== "string") {
-        v.fail(field, value, "which is not a string", `pass a string for ${field}`);
-    }
-    if (value === null) {
-        v.fail(field, value, "which is not a string", `pass a string for ${field}, or leave it out`);
-    }
-}
-
-/** Throws unless `value` is undefined or a list whose known items are non-empty strings. */
-export function requireStringList(v: Validator, field: string, value: unknown): void {
-    requireArray(v, field, value);
-    ((value as unknown[] | undefined) ?? []).forEach((item, i) => {
-        requireValue(v, `${field}[${i}]`, item, `remove the empty entry from ${field}`);
-        requireInputString(v, `${field}[${i}]`, item);
-    });
-}
-
-/** Throws unless `value` is undefined or a plain object whose values are strings (tags). */
-export function requireStringMap(v: Validator, field: string, value: unknown): void {
-    if (value === undefined) {
-        return;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value) || pulumi.Output.isInstance(value)) {
-        v.fail(field, value, "which is not a map of strings", `pass a plain object, e.g. ${field}: { team: "payments" }`);
-    }
-    for (const [k, item] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof item !== "string") {
-            v.fail(`${field}.${k}`, item, "which is not a string", "tag values are strings");
-        }
-    }
-}
-
-/** Throws unless `value` is undefined or one of an enum's values. */
-export function requireEnumValue(v: Validator, field: string, value: unknown, values: readonly string[]): void {
-    if (value === undefined) {
-        return;
-    }
-    if (typeof value !== "string" || !values.includes(value)) {
-        v.fail(field, value, "which is not a supported value", `use one of ${values.map((a) => `"${a}"`).join(", ")}`);
-    }
-}
-
-/**
- * Throws if a known value repeats across the items of a list of objects, naming the item's field
- * (`subnets[1].subnetId`) rather than a synthetic list (core's `requireUnique`).
- */
-export function requireUniqueItems(v: Validator, listField: string, itemField: string, values: unknown[]): void {
-    const seen = new Map<unknown, number>();
-    values.forEach((value, i) => {
-        if (!isKnown(value as pulumi.Input<unknown>)) {
-            return;
-        }
-        if (seen.has(value)) {
-            v.fail(`${listField}[${i}].${itemField}`, value, `which repeats ${listField}[${seen.get(value)}].${itemField}`, "list each value once");
-        }
-        seen.set(value, i);
-    });
-}
-
-/** Throws unless `value` is an object (the args bag). */
-export function requireArgsObject(v: Validator, args: unknown): void {
-    if (typeof args !== "object" || args === null || Array.isArray(args)) {
-        v.fail("args", args, "which is not an object", "pass an arguments object");
-    }
+    return keyOf(subnet.subnetId, index, "empty");
 }

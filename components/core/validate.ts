@@ -5,8 +5,20 @@ import { isCidr, isPort, isWholeInternet } from "./network";
 /**
  * Argument checks shared by every component. Each takes the component's {@link Validator} so
  * the error names the component and instance, and each checks only values that are known when
- * the constructor runs: an `Output` or a promise is the cloud's to judge later.
+ * the constructor runs: an `Output` or a promise is the cloud's to judge later. Where a field is
+ * typed as a plain value because the component decides its graph from it, pass
+ * `{ mustBeKnown: true }` and an unknown value fails as well.
  */
+
+/** Options of the checks that can also insist that a value is known now. */
+export interface KnownOptions {
+    /**
+     * Fail on a value that is not known yet (an Output or a promise) instead of leaving it to the
+     * cloud. For fields typed as plain values, which the component needs to build its graph.
+     * @default false
+     */
+    mustBeKnown?: boolean;
+}
 
 /** Whether a value is known now (not an Output, not a promise). */
 export function isKnown<T>(value: pulumi.Input<T> | undefined): value is T {
@@ -31,11 +43,56 @@ export function requireArray(v: Validator, field: string, value: unknown): void 
     }
 }
 
-/** Throws unless `value` is undefined or a plain boolean. */
-export function requireBoolean(v: Validator, field: string, value: unknown): void {
-    if (value !== undefined && typeof value !== "boolean") {
+/** Throws unless `value` is undefined, not known yet (see {@link KnownOptions}) or a boolean. */
+export function requireBoolean(v: Validator, field: string, value: unknown, options?: KnownOptions): void {
+    if (value === undefined || (!options?.mustBeKnown && !isKnown(value))) {
+        return;
+    }
+    if (typeof value !== "boolean") {
         v.fail(field, value, "which is not true or false", `pass a plain boolean for ${field}`);
     }
+}
+
+/** Throws unless `value` is undefined, not known yet, or a whole number from `min` to `max`. */
+export function requireInteger(v: Validator, field: string, value: unknown, min: number, max: number): void {
+    if (isKnown(value) && (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max)) {
+        v.fail(field, value, `which is not a whole number from ${min} to ${max}`, `use a value from ${min} to ${max}, or leave it out for the default`);
+    }
+}
+
+/**
+ * Throws unless `value` is undefined, not known yet, or a string; `null` fails (it is not "left
+ * out"). With `nonEmpty` a blank string fails too. `expected` describes the value the fix asks
+ * for (`use <expected>`); without it the fix says to pass a string.
+ */
+export function requireString(
+    v: Validator,
+    field: string,
+    value: unknown,
+    options?: { nonEmpty?: boolean; expected?: string },
+): void {
+    if (!isKnown(value) || (typeof value === "string" && !(options?.nonEmpty && value.trim() === ""))) {
+        return;
+    }
+    v.fail(
+        field,
+        value,
+        options?.nonEmpty ? "which is not a non-empty string" : "which is not a string",
+        options?.expected !== undefined
+            ? `use ${options.expected}`
+            : value === null
+              ? `pass a string for ${field}, or leave it out`
+              : `pass a string for ${field}`,
+    );
+}
+
+/** Throws unless `value` is undefined or a list whose known items are non-empty strings. */
+export function requireStringList(v: Validator, field: string, value: unknown): void {
+    requireArray(v, field, value);
+    ((value as unknown[] | undefined) ?? []).forEach((item, i) => {
+        requireValue(v, `${field}[${i}]`, item, `remove the empty entry from ${field}`);
+        requireString(v, `${field}[${i}]`, item);
+    });
 }
 
 /** Throws unless `value` is undefined or a plain object (a map). */
@@ -45,14 +102,74 @@ export function requireMap(v: Validator, field: string, value: unknown): void {
     }
 }
 
-/** Throws unless a known string value is one of `allowed` (compared as the cloud does: case-sensitive). */
+/**
+ * Throws unless `value` is undefined or a plain object whose values are strings (tags, labels).
+ * The map must be known now: its keys name things the component creates or checks. `check`, if
+ * given, judges each entry (the key, then the value as given) before its value is checked to be
+ * a string, so the first bad entry is the one reported.
+ */
+export function requireStringMap(v: Validator, field: string, value: unknown, check?: (key: string, item: unknown) => void): void {
+    if (value === undefined) {
+        return;
+    }
+    if (!isKnown(value)) {
+        v.fail(field, "<output>", `but ${field} must be known when the program runs`, `pass a plain map of string values, e.g. ${field}: { team: "payments" }`);
+    }
+    requireMap(v, field, value);
+    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        check?.(key, item);
+        if (typeof item !== "string") {
+            v.fail(`${field}.${key}`, item, "which is not a string", `give every entry of ${field} a string value`);
+        }
+    }
+}
+
+/**
+ * Throws unless `value` is an object (not null, not a list): an arguments bag or a list entry.
+ * A value not known yet passes unless `mustBeKnown` (see {@link KnownOptions}).
+ */
+export function requireObject(v: Validator, field: string, value: unknown, fix: string, options?: KnownOptions): void {
+    if (value !== undefined && !options?.mustBeKnown && !isKnown(value)) {
+        return;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !isKnown(value)) {
+        v.fail(field, value, "which is not an object", fix);
+    }
+}
+
+/**
+ * Starts validating one component instance: returns its {@link Validator} after checking that the
+ * logical name is a non-empty string and that `args` is an object (`argsFix` says what to pass).
+ * `allowBlankName` accepts a name of only white space, as `AwsPrivateEndpoint` and
+ * `AwsServiceEndpoints` always have.
+ */
+export function startValidation(
+    component: string,
+    name: unknown,
+    args: unknown,
+    argsFix: string,
+    options?: { allowBlankName?: boolean },
+): Validator {
+    const v = new Validator(component, String(name));
+    if (typeof name !== "string" || name.length === 0 || (!options?.allowBlankName && name.trim() === "")) {
+        v.fail("name", name, "which is not a non-empty string", "give the component a logical name, e.g. \"orders\"");
+    }
+    requireObject(v, "args", args, argsFix);
+    return v;
+}
+
+/**
+ * Throws unless `value` is undefined, not known yet (see {@link KnownOptions}) or one of `allowed`
+ * (compared as the cloud does: case-sensitive). For enums: pass `Object.values(TheEnum)`.
+ */
 export function requireOneOf(
     v: Validator,
     field: string,
-    value: pulumi.Input<string> | undefined,
+    value: unknown,
     allowed: readonly string[],
+    options?: KnownOptions,
 ): void {
-    if (!isKnown(value)) {
+    if (value === undefined || (!options?.mustBeKnown && !isKnown(value))) {
         return;
     }
     if (typeof value !== "string" || !allowed.includes(value)) {
@@ -68,6 +185,18 @@ export function requireAtMostOne(v: Validator, fields: Record<string, unknown>, 
     }
 }
 
+/**
+ * Throws on the first of the named fields that is set: options that do not apply where the
+ * component is configured so. The fix says to leave the field out, then `advice` if given.
+ */
+export function requireAbsent(v: Validator, fields: Record<string, unknown>, problem: string, advice?: string): void {
+    for (const [field, value] of Object.entries(fields)) {
+        if (value !== undefined) {
+            v.fail(field, value, problem, advice === undefined ? `leave ${field} out` : `leave ${field} out; ${advice}`);
+        }
+    }
+}
+
 /** Throws unless exactly one of the named fields is set. */
 export function requireExactlyOne(v: Validator, fields: Record<string, unknown>, fix: string): void {
     const set = Object.entries(fields).filter(([, value]) => value !== undefined);
@@ -78,13 +207,15 @@ export function requireExactlyOne(v: Validator, fields: Record<string, unknown>,
 }
 
 /**
- * Validates an allow list of client CIDRs: each must be a valid CIDR, and none may cover the
- * whole internet. Private connectivity means the caller says who the clients are.
+ * Validates an allow list of CIDRs: each must be a valid CIDR, and none may cover the whole
+ * internet. Private connectivity means the caller says who the clients (or the targets) are.
+ * `open` replaces the problem and fix of a whole-internet entry, e.g. for an egress list.
  */
 export function validateAllowedCidrs(
     v: Validator,
     field: string,
     cidrs: pulumi.Input<string>[] | undefined,
+    open?: { problem: string; fix: string },
 ): void {
     requireArray(v, field, cidrs);
     (cidrs ?? []).forEach((cidr, i) => {
@@ -98,8 +229,8 @@ export function validateAllowedCidrs(
             v.fail(
                 `${field}[${i}]`,
                 cidr,
-                "which opens the service to the whole internet",
-                "list the client CIDRs that need the service, e.g. the consumer VPC CIDR",
+                open?.problem ?? "which opens the service to the whole internet",
+                open?.fix ?? "list the client CIDRs that need the service, e.g. the consumer VPC CIDR",
             );
         }
     });
@@ -123,15 +254,19 @@ export function validatePorts(v: Validator, field: string, ports: number[] | und
     });
 }
 
-/** Throws if a known string list contains duplicates. */
-export function requireUnique(v: Validator, field: string, values: pulumi.Input<string>[] | undefined): void {
-    const seen = new Map<string, number>();
+/**
+ * Throws if a known value repeats in a list. With `itemField` the values are that field of the
+ * list's objects, and the error names it (`subnets[1].subnetId`, not `subnets[1]`).
+ */
+export function requireUnique(v: Validator, field: string, values: readonly unknown[] | undefined, itemField?: string): void {
+    const at = (i: number | undefined) => (itemField === undefined ? `${field}[${i}]` : `${field}[${i}].${itemField}`);
+    const seen = new Map<unknown, number>();
     (values ?? []).forEach((value, i) => {
         if (!isKnown(value)) {
             return;
         }
         if (seen.has(value)) {
-            v.fail(`${field}[${i}]`, value, `which repeats ${field}[${seen.get(value)}]`, "list each value once");
+            v.fail(at(i), value, `which repeats ${at(seen.get(value))}`, "list each value once");
         }
         seen.set(value, i);
     });
