@@ -19,9 +19,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
     childName,
+    isDnsLabel,
+    isDnsName,
     isIpAddress,
     isKnown,
     mergeTags,
+    normalizeDnsName,
     requireArray,
     requireBoolean,
     requireObject,
@@ -32,6 +35,7 @@ import {
     Validator,
 } from "../core";
 import { associationKey, createAliasRecords, createPrivateZone } from "./dns";
+import { isRegionName } from "./serviceNames";
 import { validateAwsTags } from "./validation";
 
 /** The class name, used in type tokens and error messages. */
@@ -322,25 +326,23 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
 // ---------------------------------------------------------------------------------------------
 
 const VPC_ID = /^vpc-[a-z0-9]+$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
-/** A host name label: letters, digits and inner hyphens. */
+/** A host name label: letters, digits and inner hyphens (a record label without underscores). */
 const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-/** A record name label: as a host label, plus underscores (`_service`, `_acme-challenge`). */
-const RECORD_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/;
 const MAX_TTL = 2147483647;
 
 /**
- * Zones that would shadow names AWS itself resolves in every associated VPC: all AWS service
- * endpoints of a partition or region, or the VPC's own instance host names.
+ * Whether a zone would shadow names AWS itself resolves in every associated VPC: all AWS service
+ * endpoints of a partition or region (`amazonaws.com`, `<region>.amazonaws.com`), or the VPC's
+ * own instance host names (`compute.internal`, `ec2.internal`, `<region>.compute.internal`).
  */
-const SHADOWING_ZONES: RegExp[] = [
-    /^amazonaws\.com(\.cn)?$/,
-    /^[a-z]{2}(-[a-z]+)+-\d+\.amazonaws\.com(\.cn)?$/,
-    /^compute\.internal$/,
-    /^ec2\.internal$/,
-    /^[a-z]{2}(-[a-z]+)+-\d+\.compute\.internal$/,
-];
+function shadowsAwsNames(name: string): boolean {
+    if (/^(amazonaws\.com(\.cn)?|compute\.internal|ec2\.internal)$/.test(name)) {
+        return true;
+    }
+    const regional = /^([^.]+)\.(amazonaws\.com(\.cn)?|compute\.internal)$/.exec(name);
+    return regional !== null && isRegionName(regional[1]);
+}
 
 /**
  * Checks every argument of {@link AwsPrivateDnsZone} that is known now, and throws a
@@ -383,7 +385,7 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
         requireObject(v, field, record, "describe each entry of records as an object");
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
         requireValue(v, `${field}.endpointDnsName`, record.endpointDnsName, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
-        if (isKnown(record.endpointDnsName) && !isDnsName(record.endpointDnsName, true)) {
+        if (isKnown(record.endpointDnsName) && !isDnsName(record.endpointDnsName, { wildcard: true })) {
             v.fail(
                 `${field}.endpointDnsName`,
                 record.endpointDnsName,
@@ -469,7 +471,7 @@ function validateVpc(v: Validator, field: string, vpc: AwsPrivateDnsZoneVpcArgs,
         }
         seen.set(vpc.vpcId, field);
     }
-    if (isKnown(vpc.vpcRegion) && !(typeof vpc.vpcRegion === "string" && REGION.test(vpc.vpcRegion))) {
+    if (isKnown(vpc.vpcRegion) && !isRegionName(vpc.vpcRegion)) {
         v.fail(`${field}.vpcRegion`, vpc.vpcRegion, "which is not an AWS region", 'use a region code such as "eu-west-1", or leave it out for the provider\'s region');
     }
 }
@@ -505,7 +507,7 @@ function validateDomainName(v: Validator, value: unknown): string {
     if (/^\d+$/.test(labels[labels.length - 1])) {
         v.fail("domainName", value, "which ends in a numeric label, like an IP address", fix);
     }
-    if (SHADOWING_ZONES.some((re) => re.test(name))) {
+    if (shadowsAwsNames(name)) {
         v.fail(
             "domainName",
             value,
@@ -555,7 +557,7 @@ function validateRecordName(v: Validator, field: string, value: unknown, domain:
         if (label.length > 63) {
             v.fail(field, value, "which has a label longer than 63 characters", fix);
         }
-        if (label === "*" ? i !== 0 : !RECORD_LABEL.test(label)) {
+        if (label === "*" ? i !== 0 : !isDnsLabel(label)) {
             v.fail(field, value, `whose label "${label}" is not letters, digits, "_" and inner hyphens ("*" only first)`, fix);
         }
     });
@@ -658,7 +660,7 @@ function validateStaticValues(v: Validator, field: string, record: AwsPrivateDns
                 ? isIpAddress(value) && !value.includes(":")
                 : record.type === AwsPrivateDnsRecordType.AAAA
                   ? isIpAddress(value) && value.includes(":")
-                  : isDnsName(value, false));
+                  : isDnsName(value));
         if (!ok) {
             const expected =
                 record.type === AwsPrivateDnsRecordType.A
@@ -679,26 +681,6 @@ function validateStaticValues(v: Validator, field: string, record: AwsPrivateDns
 // ---------------------------------------------------------------------------------------------
 // Names
 // ---------------------------------------------------------------------------------------------
-
-/** Lower case, without one trailing dot: the form Route 53 reports, so no perpetual diffs. */
-function normalizeDnsName(name: string): string {
-    const lower = name.toLowerCase();
-    return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
-
-/** Whether `text` is a DNS name (optionally with a leading `*.` and a trailing dot). */
-function isDnsName(text: unknown, allowWildcard: boolean): boolean {
-    if (typeof text !== "string") {
-        return false;
-    }
-    const name = normalizeDnsName(text);
-    if (name.length === 0 || name.length > 253) {
-        return false;
-    }
-    return name
-        .split(".")
-        .every((label, i) => (allowWildcard && i === 0 && label === "*") || (label.length <= 63 && RECORD_LABEL.test(label)));
-}
 
 /**
  * The fully-qualified name of a record in zone `domain`: `@` is the apex; a name ending in a dot,

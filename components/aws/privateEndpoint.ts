@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
     childName,
+    isDnsName,
     isKnown,
     mergeTags,
     requireAbsent,
@@ -273,7 +274,7 @@ export interface AwsPrivateEndpointArgs {
  * naming the field and the fix. Values that are Outputs are left for the cloud to judge.
  */
 export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEndpointArgs): void {
-    const v = startValidation(COMPONENT, name, args, "pass an arguments object", { allowBlankName: true });
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object");
     requireValue(v, "vpcId", args.vpcId, 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
     requireString(v, "vpcId", args.vpcId);
 
@@ -478,7 +479,7 @@ function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpc
         "give domainName to create a zone, or zoneId to use an existing one",
     );
     requireValue(v, zone.domainName !== undefined ? "privateZone.domainName" : "privateZone.zoneId", zone.domainName ?? zone.zoneId, "give a non-empty value");
-    if (isKnown(zone.domainName) && !/^(?=.{1,253}\.?$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?\.?$/i.test(zone.domainName)) {
+    if (isKnown(zone.domainName) && !isDnsName(zone.domainName)) {
         v.fail("privateZone.domainName", zone.domainName, "which is not a DNS domain name", 'use a name such as "orders.internal"');
     }
     if (zone.zoneId !== undefined) {

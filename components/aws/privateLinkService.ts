@@ -14,6 +14,7 @@ import * as aws from "@pulumi/aws";
 import {
     Validator,
     childName,
+    isDnsName,
     isIpAddress,
     isKnown,
     isPort,
@@ -31,6 +32,7 @@ import {
     typeToken,
     validateAllowedCidrs,
 } from "../core";
+import { isRegionName } from "./serviceNames";
 import { cidrProps, keyOf, requireDistinctKeys, validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsPrivateLinkService";
@@ -383,10 +385,19 @@ export interface AwsPrivateLinkServiceArgs {
      */
     privateDns?: AwsPrivateLinkServicePrivateDnsArgs;
     /**
-     * Send connection events to an SNS topic.
-     * @default no notifications
+     * Where connection events go. With manual acceptance a connection request waits until someone
+     * accepts it, so by default every event goes to a new SNS topic that only this service may
+     * publish to; subscribe your on-call channel to `notificationTopicArn`.
+     * @default all four events to a new SNS topic
      */
     notifications?: AwsPrivateLinkServiceNotificationArgs;
+    /**
+     * Turn connection notifications off. Pending connection requests then go unnoticed unless you
+     * watch the service another way; the `endpoint-service-notifications` policy reports it.
+     * Not allowed with `notifications`.
+     * @default false
+     */
+    disableNotifications?: boolean;
     /**
      * VPC endpoint ids (`vpce-…`) whose pending connections the component accepts, one
      * `VpcEndpointConnectionAccepter` each. Needs manual acceptance.
@@ -420,8 +431,12 @@ const GWLB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbal
 const ALB_ARN = /^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/[^/]+\/[^/]+$/;
 const SNS_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/;
 const PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/.+|user\/.+)$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-const DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+/**
+ * The shape of a private DNS name: stricter than {@link isDnsName}, because AWS publishes it as a
+ * host name for consumers: lower case, fully qualified (two labels or more, the last starting with
+ * a letter), no underscores, no trailing dot; `*.` only as the first label.
+ */
+const PRIVATE_DNS_NAME = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 /** The fix when two CIDRs of a list would name their rules alike. */
 const CIDR_KEY_FIX = "write each CIDR in its canonical form, once";
 
@@ -498,7 +513,7 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
         v.fail("supportedRegions", regions, "but cross-region access is only offered for Network Load Balancer services", "remove supportedRegions, or publish a Network Load Balancer");
     }
     regions.forEach((r, i) => {
-        if (isKnown(r) && (typeof r !== "string" || !REGION.test(r))) {
+        if (isKnown(r) && !isRegionName(r)) {
             v.fail(`supportedRegions[${i}]`, r, "which is not an AWS region code", 'use a region code such as "eu-west-1"');
         }
     });
@@ -529,7 +544,8 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
         }
         const dns = a.privateDns as Record<string, unknown>;
         requireValue(v, "privateDns.name", dns.name, 'give the DNS name consumers use, e.g. "api.example.com"');
-        if (isKnown(dns.name) && (typeof dns.name !== "string" || !DNS_NAME.test(dns.name))) {
+        // isDnsName adds the 253-character limit of a whole name to the per-label shape.
+        if (isKnown(dns.name) && !(isDnsName(dns.name, { wildcard: true }) && PRIVATE_DNS_NAME.test(dns.name))) {
             v.fail("privateDns.name", dns.name, "which is not a lower-case DNS name", 'write a fully qualified name without a trailing dot, e.g. "api.example.com"');
         }
         if (dns.publicZoneId !== undefined) {
@@ -540,6 +556,10 @@ export function validateAwsPrivateLinkServiceArgs(name: string, args: AwsPrivate
     }
 
     // Notifications.
+    requireBoolean(v, "disableNotifications", a.disableNotifications, { mustBeKnown: true });
+    if (a.disableNotifications === true && a.notifications !== undefined) {
+        v.fail("disableNotifications", true, "but notifications are configured too", "remove notifications, or remove disableNotifications");
+    }
     if (a.notifications !== undefined) {
         requireObject(v, "notifications", a.notifications, "pass {} for a new topic, or { topicArn: topic.arn }", { mustBeKnown: true });
         const n = a.notifications as Record<string, unknown>;
@@ -851,8 +871,14 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
     public readonly privateDnsVerification: pulumi.Output<AwsPrivateLinkServiceDnsVerification | undefined>;
     /** The id of the load balancer's dedicated security group; undefined for given load balancers. */
     public readonly securityGroupId: pulumi.Output<string | undefined>;
-    /** The SNS topic connection events go to; undefined without notifications. */
+    /** The SNS topic connection events go to; undefined when notifications are turned off. */
     public readonly notificationTopicArn: pulumi.Output<string | undefined>;
+    /**
+     * The endpoint ids from `acceptEndpointIds`, known once their connections are accepted. A
+     * cross-account consumer passes this to `AwsPrivateEndpoint.acceptedBy` so that its private DNS
+     * is turned on only after acceptance.
+     */
+    public readonly acceptedEndpointIds: pulumi.Output<string[]>;
 
     /**
      * @param name The logical name; children are named `${name}-<role>`.
@@ -922,15 +948,18 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
         }
 
         let notificationTopicArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
-        if (args.notifications) {
+        // Notifications are on unless turned off: with manual acceptance, a pending request nobody
+        // hears about is a consumer left waiting.
+        const notifications = args.disableNotifications ? undefined : (args.notifications ?? {});
+        if (notifications) {
             let topicArn: pulumi.Input<string>;
             let topicPolicy: aws.sns.TopicPolicy | undefined;
-            if (args.notifications.topicArn !== undefined) {
-                topicArn = args.notifications.topicArn;
+            if (notifications.topicArn !== undefined) {
+                topicArn = notifications.topicArn;
             } else {
                 const topic = new aws.sns.Topic(
                     childName(name, "topic"),
-                    { kmsMasterKeyId: args.notifications.topicKmsKeyId, tags },
+                    { kmsMasterKeyId: notifications.topicKmsKeyId, tags },
                     { parent: this },
                 );
                 // Only this endpoint service may publish: the condition on the source ARN keeps
@@ -963,7 +992,7 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
                 {
                     vpcEndpointServiceId: service.id,
                     connectionNotificationArn: topicArn,
-                    connectionEvents: args.notifications.events ?? ALL_EVENTS,
+                    connectionEvents: notifications.events ?? ALL_EVENTS,
                 },
                 // AWS checks that it may publish to the topic when the notification is created; the
                 // topic policy grants that, but no input of the notification refers to it.
@@ -971,7 +1000,7 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
             );
         }
 
-        (args.acceptEndpointIds ?? []).forEach(
+        const accepters = (args.acceptEndpointIds ?? []).map(
             (endpointId, i) =>
                 new aws.ec2.VpcEndpointConnectionAccepter(
                     childName(name, "accept", keyOf(endpointId, i)),
@@ -988,6 +1017,9 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
         this.privateDnsVerification = privateDnsVerification;
         this.securityGroupId = securityGroupId;
         this.notificationTopicArn = notificationTopicArn;
+        // Read from the accepters, so whatever consumes this output (a consumer's late private DNS)
+        // waits until the connections are really accepted.
+        this.acceptedEndpointIds = pulumi.all(accepters.map((a) => a.vpcEndpointId));
         this.registerOutputs({
             serviceReference: this.serviceReference,
             serviceId: this.serviceId,
@@ -997,6 +1029,7 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
             privateDnsVerification: this.privateDnsVerification,
             securityGroupId: this.securityGroupId,
             notificationTopicArn: this.notificationTopicArn,
+            acceptedEndpointIds: this.acceptedEndpointIds,
         });
     }
 

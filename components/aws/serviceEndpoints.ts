@@ -17,6 +17,7 @@ import {
     requireAbsent,
     requireArray,
     requireBoolean,
+    requireExactlyOne,
     requireOneOf,
     requireString,
     requireStringList,
@@ -50,6 +51,12 @@ const COMPONENT = "AwsServiceEndpoints";
 
 /** The shape of an AWS Organizations id. */
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+/** The shape of an AWS account id. */
+const ACCOUNT_ID = /^\d{12}$/;
+/** The fix when the endpoint-policy stance is missing or given twice. */
+const POLICY_STANCE_FIX =
+    'choose one: restrict the endpoints to your organisation (organizationId: "o-a1b2c3d4e5") or to your accounts ' +
+    '(principalAccountIds: ["123456789012"]), or keep AWS\'s full-access endpoint policy with allowAllPrincipals: true';
 
 /** Arguments of {@link AwsServiceEndpoints}. */
 export interface AwsServiceEndpointsArgs {
@@ -112,16 +119,39 @@ export interface AwsServiceEndpointsArgs {
      */
     privateDnsEnabled?: boolean;
     /**
-     * AWS Organizations id (`o-…`). When set, every endpoint gets a policy that allows only
-     * principals of this organisation (`aws:PrincipalOrgID`). Beware: AWS services acting for you
-     * from outside the organisation (e.g. some SSM patching and EKS bootstrap flows) are refused;
-     * exempt those services with `policyExemptServices`.
-     * @default no policy (AWS's full-access default)
+     * AWS Organizations id (`o-…`). Every endpoint gets a policy that allows only principals of
+     * this organisation (`aws:PrincipalOrgID`). Exactly one of `organizationId`,
+     * `principalAccountIds` and `allowAllPrincipals` is required: who may use the endpoints is the
+     * caller's choice, never an implicit default. Beware: requests signed by principals outside the
+     * organisation are refused, e.g. AWS-owned buckets that SSM patching, ECR layer downloads or
+     * EKS bootstrap read through S3; exempt those services with `policyExemptServices`.
+     * @default none (one of the three is required)
      */
     organizationId?: pulumi.Input<string>;
     /**
-     * Services from `services` that keep AWS's full-access policy although `organizationId` is
-     * set, e.g. services that do not support endpoint policies.
+     * AWS account ids (12 digits) whose principals may use the endpoints. Every endpoint gets a
+     * policy that allows only principals of these accounts (`aws:PrincipalAccount`). Each id once,
+     * at least one. Exactly one of `organizationId`, `principalAccountIds` and `allowAllPrincipals`
+     * is required. Beware: cross-account role credentials and AWS-owned resources reached through
+     * the endpoints (see `organizationId`) are refused; exempt such services with
+     * `policyExemptServices`.
+     * @default none (one of the three is required)
+     */
+    principalAccountIds?: pulumi.Input<string>[];
+    /**
+     * Keep AWS's default full-access policy on every endpoint: any principal with valid
+     * credentials may use them, from any account. The endpoints stay reachable only from the
+     * allowed clients (security group), but stolen credentials of other accounts work through them
+     * too. The advisory `endpoint-policy-restricted` rule of the AWS policy pack reports every such
+     * endpoint. Exactly one of `organizationId`, `principalAccountIds` and `allowAllPrincipals` is
+     * required.
+     * @default false
+     */
+    allowAllPrincipals?: boolean;
+    /**
+     * Services from `services` that keep AWS's full-access policy although `organizationId` or
+     * `principalAccountIds` restricts the others, e.g. services that do not support endpoint
+     * policies or whose callers are outside your accounts.
      * @default []
      */
     policyExemptServices?: string[];
@@ -157,8 +187,8 @@ export interface ServiceEndpointPlan {
     kind: AwsServiceEndpointKind;
     /** The logical name of its endpoint, `${name}-${slug(service)}`. */
     logicalName: string;
-    /** Whether it gets the organisation policy. */
-    orgPolicy: boolean;
+    /** Whether it gets the restricted policy (organisation or accounts); else AWS's full-access default. */
+    restrictedPolicy: boolean;
 }
 
 /**
@@ -166,7 +196,7 @@ export interface ServiceEndpointPlan {
  * naming the field and the fix.
  */
 export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEndpointsArgs): void {
-    const v = startValidation(COMPONENT, name, args, "pass an arguments object", { allowBlankName: true });
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object");
     requireValue(v, "vpcId", args.vpcId, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
     requireString(v, "vpcId", args.vpcId);
 
@@ -253,14 +283,39 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
         );
     }
 
-    // Policy.
+    // Policy: who may use the endpoints is always stated, as allowedCidrs states who reaches them.
     requireString(v, "organizationId", args.organizationId);
     if (isKnown(args.organizationId) && !ORGANIZATION_ID.test(args.organizationId)) {
         v.fail("organizationId", args.organizationId, "which is not an AWS Organizations id", 'use the id of the form "o-a1b2c3d4e5"');
     }
+    requireStringList(v, "principalAccountIds", args.principalAccountIds);
+    if (args.principalAccountIds !== undefined && args.principalAccountIds.length === 0) {
+        v.fail("principalAccountIds", args.principalAccountIds, "which is empty, so no principal could use the endpoints", 'list at least one account id, e.g. ["123456789012"]');
+    }
+    args.principalAccountIds?.forEach((id, i) => {
+        if (isKnown(id) && !ACCOUNT_ID.test(id)) {
+            v.fail(`principalAccountIds[${i}]`, id, "which is not an AWS account id", 'use the 12-digit account id, e.g. "123456789012", not an ARN or alias');
+        }
+    });
+    requireUnique(v, "principalAccountIds", args.principalAccountIds);
+    requireBoolean(v, "allowAllPrincipals", args.allowAllPrincipals, { mustBeKnown: true });
+    requireExactlyOne(
+        v,
+        {
+            organizationId: args.organizationId,
+            principalAccountIds: args.principalAccountIds,
+            allowAllPrincipals: args.allowAllPrincipals === true ? true : undefined,
+        },
+        POLICY_STANCE_FIX,
+    );
     requireUnique(v, "policyExemptServices", args.policyExemptServices);
-    if (args.policyExemptServices !== undefined && args.organizationId === undefined) {
-        v.fail("policyExemptServices", args.policyExemptServices, "but without organizationId no endpoint gets a policy", "set organizationId, or leave policyExemptServices out");
+    if (args.policyExemptServices !== undefined && args.organizationId === undefined && args.principalAccountIds === undefined) {
+        v.fail(
+            "policyExemptServices",
+            args.policyExemptServices,
+            "but without organizationId or principalAccountIds every endpoint keeps the full-access policy anyway",
+            "set organizationId or principalAccountIds, or leave policyExemptServices out",
+        );
     }
     (args.policyExemptServices ?? []).forEach((s, i) => {
         if (!args.services.includes(s)) {
@@ -283,28 +338,34 @@ export function planServiceEndpoints(name: string, args: AwsServiceEndpointsArgs
         service,
         kind: isGatewayService(service) && !asInterface.has(service) ? AwsServiceEndpointKind.Gateway : AwsServiceEndpointKind.Interface,
         logicalName: childName(name, slug(service)),
-        orgPolicy: args.organizationId !== undefined && !exempt.has(service),
+        restrictedPolicy: (args.organizationId !== undefined || args.principalAccountIds !== undefined) && !exempt.has(service),
     }));
 }
 
 /**
- * An endpoint policy that allows any action on any resource, but only to principals of one AWS
- * organisation: a data-perimeter baseline that keeps stolen credentials of other accounts from
- * using the VPC's private path.
+ * The endpoint policy for a restriction of {@link AwsServiceEndpointsArgs}: any action on any
+ * resource, but only for principals of one AWS organisation (`organizationId`,
+ * `aws:PrincipalOrgID`) or of the listed accounts (`principalAccountIds`, `aws:PrincipalAccount`).
+ * A data-perimeter baseline that keeps stolen credentials of other accounts off the VPC's
+ * private path. Undefined without either: the endpoints keep AWS's full-access default.
  */
-export function organizationEndpointPolicy(organizationId: pulumi.Input<string>): pulumi.Output<string> {
+export function restrictedEndpointPolicy(
+    scope: Pick<AwsServiceEndpointsArgs, "organizationId" | "principalAccountIds">,
+): pulumi.Output<string> | undefined {
+    let sid: string;
+    let condition: Record<string, unknown>;
+    if (scope.organizationId !== undefined) {
+        sid = "AllowOrganizationPrincipalsOnly";
+        condition = { "aws:PrincipalOrgID": scope.organizationId };
+    } else if (scope.principalAccountIds !== undefined) {
+        sid = "AllowAccountPrincipalsOnly";
+        condition = { "aws:PrincipalAccount": scope.principalAccountIds };
+    } else {
+        return undefined;
+    }
     return pulumi.jsonStringify({
         Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "AllowOrganizationPrincipalsOnly",
-                Effect: "Allow",
-                Principal: "*",
-                Action: "*",
-                Resource: "*",
-                Condition: { StringEquals: { "aws:PrincipalOrgID": organizationId } },
-            },
-        ],
+        Statement: [{ Sid: sid, Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: condition } }],
     });
 }
 
@@ -366,14 +427,14 @@ export class AwsServiceEndpoints extends pulumi.ComponentResource {
                   )
                 : undefined;
         const securityGroupIds = args.securityGroupIds ?? (created ? [created.securityGroup.id] : undefined);
-        const orgPolicy = args.organizationId !== undefined ? organizationEndpointPolicy(args.organizationId) : undefined;
+        const restrictedPolicy = restrictedEndpointPolicy(args);
 
         const endpoints = plan.map((p) => {
             const serviceName = region.apply((r) => awsServiceName(p.service, r, p.kind));
             const common = {
                 vpcId: args.vpcId,
                 serviceName,
-                policy: p.orgPolicy ? orgPolicy : undefined,
+                policy: p.restrictedPolicy ? restrictedPolicy : undefined,
                 region: args.region,
                 tags: { Name: p.logicalName, ...tags },
             };

@@ -139,19 +139,12 @@ export function requireObject(v: Validator, field: string, value: unknown, fix: 
 
 /**
  * Starts validating one component instance: returns its {@link Validator} after checking that the
- * logical name is a non-empty string and that `args` is an object (`argsFix` says what to pass).
- * `allowBlankName` accepts a name of only white space, as `AwsPrivateEndpoint` and
- * `AwsServiceEndpoints` always have.
+ * logical name is a string with more than white space (it prefixes every child's logical name)
+ * and that `args` is an object (`argsFix` says what to pass).
  */
-export function startValidation(
-    component: string,
-    name: unknown,
-    args: unknown,
-    argsFix: string,
-    options?: { allowBlankName?: boolean },
-): Validator {
+export function startValidation(component: string, name: unknown, args: unknown, argsFix: string): Validator {
     const v = new Validator(component, String(name));
-    if (typeof name !== "string" || name.length === 0 || (!options?.allowBlankName && name.trim() === "")) {
+    if (typeof name !== "string" || name.trim() === "") {
         v.fail("name", name, "which is not a non-empty string", "give the component a logical name, e.g. \"orders\"");
     }
     requireObject(v, "args", args, argsFix);

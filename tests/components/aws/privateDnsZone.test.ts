@@ -427,6 +427,9 @@ describe("AwsPrivateDnsZone", () => {
             ["domain an IP", "domainName", () => ({ ...minimal(), domainName: "10.0.0.1" })],
             ["domain shadows AWS", "domainName", () => ({ ...minimal(), domainName: "amazonaws.com" })],
             ["domain shadows a region", "domainName", () => ({ ...minimal(), domainName: "us-east-1.amazonaws.com" })],
+            ["domain shadows a China region", "domainName", () => ({ ...minimal(), domainName: "cn-north-1.amazonaws.com.cn" })],
+            ["domain shadows a sovereign-cloud region", "domainName", () => ({ ...minimal(), domainName: "eusc-de-east-1.amazonaws.com" })],
+            ["domain shadows a region's host names", "domainName", () => ({ ...minimal(), domainName: "us-gov-west-1.compute.internal" })],
             ["domain shadows host names", "domainName", () => ({ ...minimal(), domainName: "eu-west-1.compute.internal" })],
             ["vpcs missing", "vpcs", () => ({ domainName: "internal.example.com" })],
             ["vpcs not a list", "vpcs", () => ({ ...minimal(), vpcs: "vpc-aaa" })],
@@ -593,6 +596,9 @@ describe("AwsPrivateDnsZone", () => {
                 { ...minimal(), domainName: pulumi.output("anything"), records: [{ name: "api", endpointDnsName: ENDPOINT_DNS, endpointHostedZoneId: ENDPOINT_ZONE }] },
                 { ...minimal(), forceDestroy: pulumi.output(true), comment: pulumi.output("c"), vpcs: [{ vpcId: "vpc-aaa", vpcRegion: pulumi.output("x") }] },
                 { ...minimal(), staticRecords: [{ name: "db", type: AwsPrivateDnsRecordType.A, values: ["10.0.0.1"], ttl: 0 }] },
+                // Region names as serviceNames.ts knows them, including the European Sovereign Cloud.
+                { ...minimal(), vpcs: [{ vpcId: "vpc-aaa", vpcRegion: "eusc-de-east-1" }], crossAccountVpcs: [{ vpcId: "vpc-bbb", vpcRegion: "us-isob-east-1" }] },
+                { ...minimal(), domainName: "internal.us-east-1.amazonaws.com" },
             ];
             for (const args of ok) {
                 assert.doesNotThrow(() => validateAwsPrivateDnsZoneArgs("hub", args));

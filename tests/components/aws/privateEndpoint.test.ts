@@ -534,5 +534,14 @@ describe("AwsPrivateEndpoint", () => {
                 assert.deepStrictEqual(rec.resources, [], "no resource registered");
             });
         }
+
+        for (const name of ["", " ", "\t"]) {
+            it(`rejects the blank component name ${JSON.stringify(name)} before registering anything`, async () => {
+                const rec = await startMocks();
+                assert.throws(() => new AwsPrivateEndpoint(name, minimal()), (e: unknown) => ValidationError.isInstance(e) && e.field === "name");
+                await rec.settle();
+                assert.deepStrictEqual(rec.resources, []);
+            });
+        }
     });
 });

@@ -109,6 +109,9 @@ function maximal(): AwsPrivateLinkServiceArgs {
     };
 }
 
+/** The children of the default connection notifications: a new topic, its policy and the notification. */
+const NOTIFICATIONS = [`${T.notification} orders-notification`, `${T.topic} orders-topic`, `${T.topicPolicy} orders-topic-policy`];
+
 /** `type name` of every descendant of the component, sorted. */
 function graph(rec: Recorder, name = "orders"): string[] {
     return rec
@@ -126,9 +129,9 @@ async function build(args: AwsPrivateLinkServiceArgs, opts?: pulumi.ComponentRes
 
 describe("AwsPrivateLinkService", () => {
     describe("graph", () => {
-        it("publishes existing NLBs with one endpoint service and nothing else by default", async () => {
+        it("publishes existing NLBs with one endpoint service and its connection notifications by default", async () => {
             const { rec } = await build({ networkLoadBalancerArns: [NLB_ARN] });
-            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`]);
+            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`, ...NOTIFICATIONS].sort());
             const service = rec.one("orders-service", T.service);
             assert.strictEqual(service.inputs.acceptanceRequired, true);
             assert.deepStrictEqual(service.inputs.networkLoadBalancerArns, [NLB_ARN]);
@@ -141,15 +144,19 @@ describe("AwsPrivateLinkService", () => {
 
         it("creates an internal multi-AZ NLB with a dedicated security group for the default loadBalancer", async () => {
             const { rec } = await build(created());
-            assert.deepStrictEqual(graph(rec), [
-                `${T.sg} orders-sg`,
-                `${T.service} orders-service`,
-                `${T.listener} orders-listener-443`,
-                `${T.lb} orders-nlb`,
-                `${T.tg} orders-tg-443`,
-                `${T.attachment} orders-target-443-10-0-1-10`,
-                `${T.egress} orders-egress-tcp-443-vpc`,
-            ]);
+            assert.deepStrictEqual(
+                graph(rec),
+                [
+                    `${T.sg} orders-sg`,
+                    `${T.service} orders-service`,
+                    `${T.listener} orders-listener-443`,
+                    `${T.lb} orders-nlb`,
+                    `${T.tg} orders-tg-443`,
+                    `${T.attachment} orders-target-443-10-0-1-10`,
+                    `${T.egress} orders-egress-tcp-443-vpc`,
+                    ...NOTIFICATIONS,
+                ].sort(),
+            );
             const nlb = rec.one("orders-nlb", T.lb);
             assert.strictEqual(nlb.inputs.loadBalancerType, "network");
             assert.strictEqual(nlb.inputs.internal, true);
@@ -298,7 +305,7 @@ describe("AwsPrivateLinkService", () => {
 
         it("publishes existing Gateway Load Balancers", async () => {
             const { rec, svc } = await build({ gatewayLoadBalancerArns: [GWLB_ARN], allowedPrincipals: ["arn:aws:iam::222222222222:root"] });
-            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`]);
+            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`, ...NOTIFICATIONS].sort());
             const service = rec.one("orders-service", T.service);
             assert.deepStrictEqual(service.inputs.gatewayLoadBalancerArns, [GWLB_ARN]);
             assert.strictEqual(service.inputs.networkLoadBalancerArns, undefined);
@@ -319,9 +326,55 @@ describe("AwsPrivateLinkService", () => {
             assert.strictEqual(await unwrap(svc.notificationTopicArn), TOPIC);
         });
 
+        it("sends every connection event to a new topic that only this service may publish to, by default", async () => {
+            const { rec, svc } = await build({ networkLoadBalancerArns: [NLB_ARN] });
+            const service = rec.one("orders-service", T.service);
+            const topic = rec.one("orders-topic", T.topic);
+            assert.strictEqual(topic.inputs.kmsMasterKeyId, undefined);
+            assert.deepStrictEqual(topic.inputs.tags, { "managed-by": "privatelink", "privatelink-component": "orders" });
+
+            const policy = rec.one("orders-topic-policy", T.topicPolicy);
+            assert.strictEqual(policy.inputs.arn, topic.state.arn);
+            assert.deepStrictEqual(policy.propertyDependencies.arn, [topic.urn]);
+            assert.deepStrictEqual(JSON.parse(policy.inputs.policy).Statement, [
+                {
+                    Sid: "AllowEndpointServiceNotifications",
+                    Effect: "Allow",
+                    Principal: { Service: "vpce.amazonaws.com" },
+                    Action: "SNS:Publish",
+                    Resource: topic.state.arn,
+                    Condition: { ArnLike: { "aws:SourceArn": service.state.arn } },
+                },
+            ]);
+            assert.deepStrictEqual([...policy.propertyDependencies.policy].sort(), [service.urn, topic.urn].sort());
+
+            const n = rec.one("orders-notification", T.notification);
+            assert.deepStrictEqual(
+                [n.inputs.vpcEndpointServiceId, n.inputs.connectionNotificationArn, n.inputs.connectionEvents],
+                ["orders-service-id", topic.state.arn, ["Accept", "Connect", "Delete", "Reject"]],
+            );
+            assert.deepStrictEqual(n.propertyDependencies.vpcEndpointServiceId, [service.urn]);
+            assert.deepStrictEqual(n.propertyDependencies.connectionNotificationArn, [topic.urn]);
+            // The one explicit edge: AWS checks the topic policy when the notification is created.
+            const implied = new Set(Object.values(n.propertyDependencies).flat());
+            assert.deepStrictEqual(n.dependencies.filter((d) => !implied.has(d)), [policy.urn]);
+            assert.strictEqual(await unwrap(svc.notificationTopicArn), "arn:aws:sns:us-east-1:111111111111:orders-topic");
+        });
+
+        it("creates no topic, policy or notification with disableNotifications: true", async () => {
+            const { rec, svc } = await build({ networkLoadBalancerArns: [NLB_ARN], disableNotifications: true });
+            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`]);
+            assert.strictEqual(await unwrap(svc.notificationTopicArn), undefined);
+        });
+
+        it("keeps notifications with disableNotifications: false", async () => {
+            const { rec } = await build({ networkLoadBalancerArns: [NLB_ARN], disableNotifications: false, notifications: { topicArn: TOPIC } });
+            assert.deepStrictEqual(graph(rec), [`${T.notification} orders-notification`, `${T.service} orders-service`]);
+        });
+
         it("sets a private DNS name without a zone and leaves the TXT record to the caller", async () => {
             const { rec, svc } = await build({ networkLoadBalancerArns: [NLB_ARN], privateDns: { name: "orders.example.com" } });
-            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`]);
+            assert.deepStrictEqual(graph(rec), [`${T.service} orders-service`, ...NOTIFICATIONS].sort(), "no TXT record, no verification");
             assert.deepStrictEqual(await unwrap(svc.privateDnsVerification), {
                 name: "_orders-service-verify",
                 value: "vpce:orders-service-token",
@@ -458,6 +511,7 @@ describe("AwsPrivateLinkService", () => {
         it("registers the outputs last", () => {
             const outputs = rec.one("orders", T.component).outputs!;
             assert.deepStrictEqual(Object.keys(outputs).sort(), [
+                "acceptedEndpointIds",
                 "availabilityZones",
                 "loadBalancerArn",
                 "notificationTopicArn",
@@ -468,6 +522,7 @@ describe("AwsPrivateLinkService", () => {
                 "serviceReference",
             ]);
             assert.strictEqual(outputs.serviceReference, "com.amazonaws.vpce.us-east-1.vpce-svc-orders-service");
+            assert.deepStrictEqual(outputs.acceptedEndpointIds, ["vpce-0aaa", "vpce-0bbb"]);
         });
     });
 
@@ -519,16 +574,40 @@ describe("AwsPrivateLinkService", () => {
             });
             assert.strictEqual(await unwrap(svc.securityGroupId), "orders-sg-id");
             assert.strictEqual(await unwrap(svc.notificationTopicArn), "arn:aws:sns:us-east-1:111111111111:orders-topic");
+            assert.deepStrictEqual(await unwrap(svc.acceptedEndpointIds), ["vpce-0aaa", "vpce-0bbb"]);
         });
 
         it("resolve for existing NLBs without the optional parts", async () => {
-            const { svc } = await build({ networkLoadBalancerArns: [NLB_ARN, NLB_ARN_2] });
+            const { svc } = await build({ networkLoadBalancerArns: [NLB_ARN, NLB_ARN_2], disableNotifications: true });
             assert.strictEqual(await unwrap(svc.serviceReference), "com.amazonaws.vpce.us-east-1.vpce-svc-orders-service");
             assert.strictEqual(await unwrap(svc.loadBalancerArn), NLB_ARN);
             assert.deepStrictEqual(await unwrap(svc.availabilityZones), ["us-east-1a", "us-east-1b"]);
             assert.strictEqual(await unwrap(svc.privateDnsVerification), undefined);
             assert.strictEqual(await unwrap(svc.securityGroupId), undefined);
             assert.strictEqual(await unwrap(svc.notificationTopicArn), undefined);
+            assert.deepStrictEqual(await unwrap(svc.acceptedEndpointIds), []);
+        });
+
+        it("acceptedEndpointIds carries the accepters, so a consumer built from it waits for acceptance", async () => {
+            const rec = await mocks();
+            const svc = new AwsPrivateLinkService("orders", {
+                networkLoadBalancerArns: [NLB_ARN],
+                acceptEndpointIds: ["vpce-0aaa", pulumi.output("vpce-0bbb")],
+            });
+            // What AwsPrivateEndpoint does with `acceptedBy`: enable private DNS once accepted.
+            new aws.vpc.EndpointPrivateDns("consumer-dns", {
+                vpcEndpointId: svc.acceptedEndpointIds.apply((ids) => ids[0]),
+                privateDnsEnabled: true,
+            });
+            await rec.settle();
+            assert.deepStrictEqual(await unwrap(svc.acceptedEndpointIds), ["vpce-0aaa", "vpce-0bbb"]);
+            const accepters = [rec.one("orders-accept-vpce-0aaa", T.accepter), rec.one("orders-accept-1", T.accepter)];
+            const consumer = rec.one("consumer-dns", "aws:vpc/endpointPrivateDns:EndpointPrivateDns");
+            assert.strictEqual(consumer.inputs.vpcEndpointId, "vpce-0aaa");
+            for (const accepter of accepters) {
+                assert.ok(consumer.propertyDependencies.vpcEndpointId.includes(accepter.urn), `the consumer waits for ${accepter.name}`);
+                assert.ok(consumer.dependencies.includes(accepter.urn));
+            }
         });
     });
 
@@ -659,10 +738,16 @@ describe("AwsPrivateLinkService", () => {
             ["privateDns name upper case", svc((a) => (a.privateDns = { name: "API.Example.com" })), "privateDns.name"],
             ["privateDns name with trailing dot", svc((a) => (a.privateDns = { name: "api.example.com." })), "privateDns.name"],
             ["privateDns name single label", svc((a) => (a.privateDns = { name: "api" })), "privateDns.name"],
+            ["privateDns name longer than 253 characters", svc((a) => (a.privateDns = { name: `${"a".repeat(60)}.`.repeat(4) + "example.com" })), "privateDns.name"],
+            ["privateDns name with an underscore", svc((a) => (a.privateDns = { name: "_api.example.com" })), "privateDns.name"],
             ["privateDns zone empty", svc((a) => (a.privateDns = { name: "api.example.com", publicZoneId: "" })), "privateDns.publicZoneId"],
             ["privateDns TTL negative", svc((a) => (a.privateDns = { name: "api.example.com", recordTtl: -1 })), "privateDns.recordTtl"],
             ["privateDns wait as text", svc((a) => (a.privateDns = { name: "api.example.com", waitForVerification: "yes" })), "privateDns.waitForVerification"],
             ["notifications not an object", svc((a) => (a.notifications = true)), "notifications"],
+            ["disableNotifications with notifications", svc((a) => Object.assign(a, { disableNotifications: true, notifications: {} })), "disableNotifications"],
+            ["disableNotifications with a given topic", svc((a) => Object.assign(a, { disableNotifications: true, notifications: { topicArn: TOPIC } })), "disableNotifications"],
+            ["disableNotifications as text", svc((a) => (a.disableNotifications = "true")), "disableNotifications"],
+            ["disableNotifications as an Output", svc((a) => (a.disableNotifications = pulumi.output(true))), "disableNotifications"],
             ["topicArn not an SNS ARN", svc((a) => (a.notifications = { topicArn: "platform-events" })), "notifications.topicArn"],
             ["topicArn with a KMS key", svc((a) => (a.notifications = { topicArn: TOPIC, topicKmsKeyId: "alias/sns" })), "notifications.topicKmsKeyId"],
             ["empty KMS key", svc((a) => (a.notifications = { topicKmsKeyId: "" })), "notifications.topicKmsKeyId"],
@@ -702,15 +787,17 @@ describe("AwsPrivateLinkService", () => {
             });
         }
 
-        it("rejects an empty component name", async () => {
-            const rec = await mocks();
-            assert.throws(
-                () => new AwsPrivateLinkService("", { networkLoadBalancerArns: [NLB_ARN] }),
-                (e: unknown) => ValidationError.isInstance(e) && e.field === "name",
-            );
-            await rec.settle();
-            assert.strictEqual(rec.resources.length, 0);
-        });
+        for (const name of ["", "  "]) {
+            it(`rejects the component name ${JSON.stringify(name)}`, async () => {
+                const rec = await mocks();
+                assert.throws(
+                    () => new AwsPrivateLinkService(name, { networkLoadBalancerArns: [NLB_ARN] }),
+                    (e: unknown) => ValidationError.isInstance(e) && e.field === "name",
+                );
+                await rec.settle();
+                assert.strictEqual(rec.resources.length, 0);
+            });
+        }
 
         it("registers nothing but the caller's provider when validation fails with providers", async () => {
             const rec = await mocks();
@@ -732,6 +819,10 @@ describe("AwsPrivateLinkService", () => {
             assert.doesNotThrow(() => validateAwsPrivateLinkServiceArgs("orders", created()));
             assert.doesNotThrow(() =>
                 validateAwsPrivateLinkServiceArgs("orders", { networkLoadBalancerArns: [NLB_ARN], privateDns: { name: "*.example.com" } }),
+            );
+            // Every region name serviceNames.ts knows, including the European Sovereign Cloud.
+            assert.doesNotThrow(() =>
+                validateAwsPrivateLinkServiceArgs("orders", { networkLoadBalancerArns: [NLB_ARN], supportedRegions: ["eusc-de-east-1", "us-gov-west-1", "cn-north-1"] }),
             );
         });
 

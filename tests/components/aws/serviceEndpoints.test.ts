@@ -6,7 +6,7 @@ import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mo
 import {
     AwsServiceEndpoints,
     AwsServiceEndpointsArgs,
-    organizationEndpointPolicy,
+    restrictedEndpointPolicy,
     validateAwsServiceEndpointsArgs,
 } from "../../../components/aws/serviceEndpoints";
 import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/privateEndpoint";
@@ -17,6 +17,16 @@ const SG = "aws:ec2/securityGroup:SecurityGroup";
 const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 const GET_REGION = "aws:index/getRegion:getRegion";
+const ORG = "o-a1b2c3d4e5";
+
+/** The endpoint policy every endpoint gets for a restriction to `condition` (one StringEquals key). */
+function policyDoc(sid: string, condition: Record<string, unknown>) {
+    return {
+        Version: "2012-10-17",
+        Statement: [{ Sid: sid, Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: condition } }],
+    };
+}
+const ORG_POLICY = policyDoc("AllowOrganizationPrincipalsOnly", { "aws:PrincipalOrgID": ORG });
 
 function minimal(): AwsServiceEndpointsArgs {
     return {
@@ -25,6 +35,7 @@ function minimal(): AwsServiceEndpointsArgs {
         subnets: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }],
         allowedCidrs: ["10.0.0.0/16"],
         routeTableIds: ["rtb-1", "rtb-2"],
+        organizationId: ORG,
     };
 }
 
@@ -44,7 +55,7 @@ function maximal(): AwsServiceEndpointsArgs {
         routeTableIds: ["rtb-1"],
         interfaceEndpointsFor: ["s3"],
         privateDnsEnabled: true,
-        organizationId: "o-a1b2c3d4e5",
+        organizationId: ORG,
         policyExemptServices: ["ssm"],
         region: "cn-north-1",
         ipAddressType: AwsEndpointIpAddressType.Dualstack,
@@ -68,7 +79,7 @@ async function build(args: AwsServiceEndpointsArgs, opts?: pulumi.ComponentResou
 
 describe("AwsServiceEndpoints", () => {
     describe("defaults", () => {
-        it("creates one shared security group, an Interface endpoint with private DNS and a Gateway endpoint", async () => {
+        it("creates one shared security group, an Interface endpoint with private DNS and a Gateway endpoint, both restricted", async () => {
             const { rec, se, comp } = await build(minimal());
             assert.deepStrictEqual(names(rec.resources), [
                 `${COMPONENT} se`,
@@ -94,7 +105,7 @@ describe("AwsServiceEndpoints", () => {
             assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["se-sg-id"]);
             assert.deepStrictEqual(ssm.propertyDependencies.securityGroupIds, [sg.urn]);
             assert.strictEqual(ssm.inputs.privateDnsEnabled, true);
-            assert.strictEqual(ssm.inputs.policy, undefined);
+            assert.deepStrictEqual(JSON.parse(ssm.inputs.policy), ORG_POLICY);
             assert.strictEqual(ssm.inputs.region, undefined);
             assert.strictEqual(ssm.inputs.dnsOptions, undefined);
 
@@ -105,6 +116,7 @@ describe("AwsServiceEndpoints", () => {
             assert.strictEqual(s3.inputs.subnetIds, undefined);
             assert.strictEqual(s3.inputs.securityGroupIds, undefined);
             assert.strictEqual(s3.inputs.privateDnsEnabled, undefined);
+            assert.deepStrictEqual(JSON.parse(s3.inputs.policy), ORG_POLICY, "Gateway endpoints take the policy too");
 
             assert.deepStrictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 1);
             assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "se-ssm-id", s3: "se-s3-id" });
@@ -146,7 +158,8 @@ describe("AwsServiceEndpoints", () => {
                 assert.strictEqual(rec.one(rname, ENDPOINT).inputs.serviceName, serviceName, rname);
             }
 
-            const policy = JSON.parse(await unwrap(organizationEndpointPolicy("o-a1b2c3d4e5")));
+            const policy = JSON.parse(await unwrap(restrictedEndpointPolicy({ organizationId: ORG })!));
+            assert.deepStrictEqual(policy, ORG_POLICY);
             for (const r of rec.ofType(ENDPOINT)) {
                 assert.strictEqual(r.inputs.region, "cn-north-1", `${r.name} region`);
                 assert.strictEqual(r.inputs.tags.team, "platform");
@@ -156,7 +169,6 @@ describe("AwsServiceEndpoints", () => {
                     assert.deepStrictEqual(JSON.parse(r.inputs.policy), policy, `${r.name} policy`);
                 }
             }
-            assert.deepStrictEqual(policy.Statement[0].Condition, { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } });
             assert.strictEqual(rec.one("se-sg", SG).inputs.region, "cn-north-1");
             assert.strictEqual(rec.one("se-ingress-sg-app-443", RULE).inputs.region, "cn-north-1");
 
@@ -193,7 +205,7 @@ describe("AwsServiceEndpoints", () => {
 
     describe("other shapes", () => {
         it("creates only Gateway endpoints when only S3 and DynamoDB are asked for", async () => {
-            const { rec, se } = await build({ vpcId: "vpc-1", services: ["s3", "dynamodb"], routeTableIds: ["rtb-1"] });
+            const { rec, se } = await build({ vpcId: "vpc-1", services: ["s3", "dynamodb"], routeTableIds: ["rtb-1"], organizationId: ORG });
             assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`].sort());
             assert.strictEqual(await unwrap(se.securityGroupId), undefined);
             assert.deepStrictEqual(await unwrap(se.dnsNames), []);
@@ -207,11 +219,51 @@ describe("AwsServiceEndpoints", () => {
                 allowSingleAz: true,
                 securityGroupIds: ["sg-existing"],
                 privateDnsEnabled: false,
+                organizationId: ORG,
             });
             assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`].sort());
             const sts = rec.one("se-sts", ENDPOINT);
             assert.deepStrictEqual(sts.inputs.securityGroupIds, ["sg-existing"]);
             assert.strictEqual(sts.inputs.privateDnsEnabled, false);
+        });
+    });
+
+    describe("endpoint policy", () => {
+        const ACCOUNT_POLICY = policyDoc("AllowAccountPrincipalsOnly", { "aws:PrincipalAccount": ["111111111111", "222222222222"] });
+
+        it("restricts every endpoint to the listed accounts with one aws:PrincipalAccount statement", async () => {
+            const { rec } = await build({ ...minimal(), organizationId: undefined, principalAccountIds: ["111111111111", "222222222222"] });
+            assert.deepStrictEqual(names(rec.ofType(ENDPOINT)), [`${ENDPOINT} se-s3`, `${ENDPOINT} se-ssm`]);
+            for (const r of rec.ofType(ENDPOINT)) {
+                assert.deepStrictEqual(JSON.parse(r.inputs.policy), ACCOUNT_POLICY, `${r.name} policy`);
+            }
+        });
+
+        it("builds the account policy from account ids known only at deployment", async () => {
+            const accounts = [pulumi.output("111111111111"), "222222222222"];
+            const { rec } = await build({ ...minimal(), organizationId: undefined, principalAccountIds: accounts });
+            assert.deepStrictEqual(JSON.parse(rec.one("se-ssm", ENDPOINT).inputs.policy), ACCOUNT_POLICY);
+            assert.deepStrictEqual(JSON.parse(await unwrap(restrictedEndpointPolicy({ principalAccountIds: accounts })!)), ACCOUNT_POLICY);
+        });
+
+        it("leaves exempt services on the full-access policy with an account restriction too", async () => {
+            const { rec } = await build({
+                ...minimal(),
+                organizationId: undefined,
+                principalAccountIds: ["111111111111", "222222222222"],
+                policyExemptServices: ["s3"],
+            });
+            assert.strictEqual(rec.one("se-s3", ENDPOINT).inputs.policy, undefined);
+            assert.deepStrictEqual(JSON.parse(rec.one("se-ssm", ENDPOINT).inputs.policy), ACCOUNT_POLICY);
+        });
+
+        it("keeps AWS's full-access policy on every endpoint only when allowAllPrincipals is set", async () => {
+            const { rec } = await build({ ...minimal(), organizationId: undefined, allowAllPrincipals: true });
+            assert.strictEqual(rec.ofType(ENDPOINT).length, 2);
+            for (const r of rec.ofType(ENDPOINT)) {
+                assert.strictEqual(r.inputs.policy, undefined, `${r.name} keeps the default policy`);
+            }
+            assert.strictEqual(restrictedEndpointPolicy({}), undefined);
         });
     });
 
@@ -265,15 +317,30 @@ describe("AwsServiceEndpoints", () => {
             ["bad ipAddressType", "ipAddressType", (a) => ({ ...a, ipAddressType: "v6" })],
             ["dualstack records on IPv4", "dnsRecordIpType", (a) => ({ ...a, dnsRecordIpType: AwsEndpointDnsRecordIpType.Dualstack })],
             ["bad organizationId", "organizationId", (a) => ({ ...a, organizationId: "r-root" })],
-            ["exemptions without organizationId", "policyExemptServices", (a) => ({ ...a, policyExemptServices: ["ssm"] })],
-            ["exemption not requested", "policyExemptServices[0]", (a) => ({ ...a, organizationId: "o-a1b2c3d4e5", policyExemptServices: ["kms"] })],
+            ["organizationId null", "organizationId", (a) => ({ ...a, organizationId: null })],
+            ["no endpoint-policy stance", "organizationId or principalAccountIds or allowAllPrincipals", (a) => ({ ...a, organizationId: undefined })],
+            ["allowAllPrincipals false as the only stance", "organizationId or principalAccountIds or allowAllPrincipals", (a) => ({ ...a, organizationId: undefined, allowAllPrincipals: false })],
+            ["organizationId and principalAccountIds", "organizationId and principalAccountIds", (a) => ({ ...a, principalAccountIds: ["111111111111"] })],
+            ["organizationId and allowAllPrincipals", "organizationId and allowAllPrincipals", (a) => ({ ...a, allowAllPrincipals: true })],
+            ["principalAccountIds and allowAllPrincipals", "principalAccountIds and allowAllPrincipals", (a) => ({ ...a, organizationId: undefined, principalAccountIds: ["111111111111"], allowAllPrincipals: true })],
+            ["principalAccountIds empty", "principalAccountIds", (a) => ({ ...a, organizationId: undefined, principalAccountIds: [] })],
+            ["principalAccountIds not a list", "principalAccountIds", (a) => ({ ...a, organizationId: undefined, principalAccountIds: "111111111111" })],
+            ["account id too short", "principalAccountIds[0]", (a) => ({ ...a, organizationId: undefined, principalAccountIds: ["11111111111"] })],
+            ["account id as a number", "principalAccountIds[0]", (a) => ({ ...a, organizationId: undefined, principalAccountIds: [111111111111] })],
+            ["account id as an ARN", "principalAccountIds[1]", (a) => ({ ...a, organizationId: undefined, principalAccountIds: ["111111111111", "arn:aws:iam::222222222222:root"] })],
+            ["account id empty", "principalAccountIds[0]", (a) => ({ ...a, organizationId: undefined, principalAccountIds: [""] })],
+            ["account id repeated", "principalAccountIds[1]", (a) => ({ ...a, organizationId: undefined, principalAccountIds: ["111111111111", "111111111111"] })],
+            ["allowAllPrincipals not boolean", "allowAllPrincipals", (a) => ({ ...a, organizationId: undefined, allowAllPrincipals: "yes" })],
+            ["allowAllPrincipals as an Output", "allowAllPrincipals", (a) => ({ ...a, organizationId: undefined, allowAllPrincipals: pulumi.output(true) })],
+            ["exemptions with allowAllPrincipals", "policyExemptServices", (a) => ({ ...a, organizationId: undefined, allowAllPrincipals: true, policyExemptServices: ["ssm"] })],
+            ["exemption not requested", "policyExemptServices[0]", (a) => ({ ...a, policyExemptServices: ["kms"] })],
             ["bad region", "region", (a) => ({ ...a, region: "Europe" })],
             ["region of wrong type", "region", (a) => ({ ...a, region: 1 })],
             ["tags not strings", "tags.x", (a) => ({ ...a, tags: { x: null } })],
         ];
 
         it("never fails with anything but a ValidationError on hostile values (property test)", () => {
-            const fields = ["vpcId","services","subnets","allowSingleAz","allowedCidrs","allowedSecurityGroupIds","securityGroupIds","routeTableIds","interfaceEndpointsFor","privateDnsEnabled","organizationId","policyExemptServices","region","ipAddressType","dnsRecordIpType","tags"];
+            const fields = ["vpcId","services","subnets","allowSingleAz","allowedCidrs","allowedSecurityGroupIds","securityGroupIds","routeTableIds","interfaceEndpointsFor","privateDnsEnabled","organizationId","principalAccountIds","allowAllPrincipals","policyExemptServices","region","ipAddressType","dnsRecordIpType","tags"];
             const nasty = fc.oneof(
                 fc.anything(),
                 fc.constantFrom(null, undefined, NaN, "", " ", "0.0.0.0/0", "::/0", [null], [{}], [[]], {}, [1, 1], ["x", "x"]),
@@ -315,9 +382,36 @@ describe("AwsServiceEndpoints", () => {
             });
         }
 
-        it("accepts the defaults", () => {
+        for (const name of ["", " ", "\t"]) {
+            it(`rejects the blank component name ${JSON.stringify(name)} before registering anything`, async () => {
+                const rec = await startMocks();
+                assert.throws(() => new AwsServiceEndpoints(name, minimal()), (e: unknown) => ValidationError.isInstance(e) && e.field === "name");
+                await rec.settle();
+                assert.deepStrictEqual(rec.resources, []);
+            });
+        }
+
+        it("names the three endpoint-policy choices and how to pick one when none is given", () => {
+            assert.throws(
+                () => validateAwsServiceEndpointsArgs("se", { ...minimal(), organizationId: undefined }),
+                (e: unknown) => {
+                    assert.ok(ValidationError.isInstance(e), String(e));
+                    assert.strictEqual(e.field, "organizationId or principalAccountIds or allowAllPrincipals");
+                    for (const option of ["organizationId", "principalAccountIds", "allowAllPrincipals: true"]) {
+                        assert.ok(e.fix.includes(option), e.fix);
+                    }
+                    return true;
+                },
+            );
+        });
+
+        it("accepts the defaults and each endpoint-policy choice", () => {
             validateAwsServiceEndpointsArgs("se", minimal());
             validateAwsServiceEndpointsArgs("se", maximal());
+            validateAwsServiceEndpointsArgs("se", { ...minimal(), organizationId: pulumi.output("anything") });
+            validateAwsServiceEndpointsArgs("se", { ...minimal(), organizationId: undefined, principalAccountIds: ["111111111111", pulumi.output("x")] });
+            validateAwsServiceEndpointsArgs("se", { ...minimal(), organizationId: undefined, allowAllPrincipals: true });
+            validateAwsServiceEndpointsArgs("se", { ...minimal(), allowAllPrincipals: false });
         });
     });
 });

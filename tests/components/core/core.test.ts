@@ -5,11 +5,13 @@ import {
     childName,
     cidrContains,
     isCidr,
+    isDnsName,
     isKnown,
     isPublicRange,
     isWholeInternet,
     mergeLabels,
     mergeTags,
+    normalizeDnsName,
     parseCidr,
     parsePortRange,
     slug,
@@ -20,6 +22,7 @@ import {
     Validator,
     requireExactlyOne,
     requireOneOf,
+    startValidation,
     isValidLabelKey,
     isValidLabelValue,
 } from "../../../components/core";
@@ -137,7 +140,35 @@ describe("core: CIDR and ports", () => {
     });
 });
 
+describe("core: DNS names", () => {
+    it("accepts DNS names in any ASCII case, with underscores and one trailing dot", () => {
+        for (const ok of ["internal", "orders.internal", "Orders.Example.COM.", "_acme-challenge.example.com", "xn--bcher-kva.example", `${"a".repeat(63)}.com`]) {
+            assert.ok(isDnsName(ok), ok);
+        }
+        assert.ok(isDnsName(`${"a.".repeat(126)}b`), "253 characters");
+        assert.ok(isDnsName("*.example.com", { wildcard: true }));
+    });
+    it("rejects everything else", () => {
+        const bad: unknown[] = ["", ".", "..", "a..b", ".a", "a b.com", "-a.com", "a-.com", `${"a".repeat(64)}.com`, `${"a.".repeat(127)}b`, "a.com..", "a/b", "\u212Aube.internal", 5, null, undefined];
+        for (const b of bad) {
+            assert.ok(!isDnsName(b), JSON.stringify(b));
+        }
+        assert.ok(!isDnsName("*.example.com"), "a wildcard only when asked");
+        assert.ok(!isDnsName("a.*.example.com", { wildcard: true }), "* only as the first label");
+    });
+    it("normalises to lower case without one trailing dot", () => {
+        assert.strictEqual(normalizeDnsName("Orders.Example.COM."), "orders.example.com");
+        assert.strictEqual(normalizeDnsName("orders.internal"), "orders.internal");
+    });
+});
+
 describe("core: argument validators", () => {
+    it("rejects a component name that is empty, blank or not a string", () => {
+        for (const name of ["", " ", "\t\n", undefined, 5]) {
+            expectValidation(() => startValidation("TestComponent", name, {}, "pass an object"), "name");
+        }
+        startValidation("TestComponent", "orders", {}, "pass an object");
+    });
     it("rejects open, malformed and non-list allow lists, naming the index", () => {
         expectValidation(() => validateAllowedCidrs(v, "allowedCidrs", ["10.0.0.0/8", "0.0.0.0/0"]), "allowedCidrs[1]");
         expectValidation(() => validateAllowedCidrs(v, "allowedCidrs", ["::/0"]), "allowedCidrs[0]");

@@ -1,0 +1,24 @@
+/**
+ * The scenarios the example program can build; the stack's `scenario` config value picks one.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
+import { Scenario } from "./scenario";
+
+export const scenarios: Record<string, Scenario> = {
+    "aws-publish": awsPublish,
+    "aws-consume": awsConsume,
+    "aws-cross-account": awsCrossAccount,
+    "aws-service-endpoints": awsServiceEndpoints,
+    "aws-hub-dns": awsHubDns,
+};
+
+/** Builds the scenario the stack's config names and returns its outputs. */
+export function runScenario(config: pulumi.Config = new pulumi.Config()): Record<string, pulumi.Input<unknown>> {
+    const name = config.require("scenario");
+    const scenario = scenarios[name];
+    if (!scenario) {
+        throw new Error(`unknown scenario "${name}"; the stack config "scenario" must be one of: ${Object.keys(scenarios).join(", ")}`);
+    }
+    return scenario(config);
+}

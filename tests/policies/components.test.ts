@@ -1,0 +1,81 @@
+/**
+ * Secure by default: each component, built with the fewest arguments it accepts, passes every
+ * policy pack of the repo with zero violations at any level. A negative control proves the packs
+ * are really looking at the graph.
+ */
+import * as assert from "assert";
+import * as aws from "@pulumi/aws";
+import { startMocks, Recorder } from "../harness/mocks";
+import { describeDiagnostics, usePacks } from "../harness/compliance";
+import { AwsPrivateDnsZone, AwsPrivateEndpoint, AwsPrivateLinkService, AwsServiceEndpoints } from "../../components";
+
+/** Minimal, valid arguments for each component. */
+const defaults: Record<string, () => void> = {
+    AwsPrivateLinkService: () =>
+        new AwsPrivateLinkService("svc", {
+            loadBalancer: {
+                vpcId: "vpc-0123456789abcdef0",
+                subnetIds: ["subnet-0123456789abcdef1", "subnet-0123456789abcdef2"],
+                listeners: [{ port: 443, targets: [{ id: "10.0.1.10" }] }],
+            },
+        }),
+    AwsPrivateLinkServiceOnExistingNlb: () =>
+        new AwsPrivateLinkService("svc", {
+            networkLoadBalancerArns: ["arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/x/0123456789abcdef"],
+        }),
+    AwsPrivateEndpoint: () =>
+        new AwsPrivateEndpoint("pe", {
+            vpcId: "vpc-0123456789abcdef0",
+            serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
+            subnets: [
+                { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1a" },
+                { subnetId: "subnet-0123456789abcdef2", availabilityZone: "us-east-1b" },
+            ],
+            allowedCidrs: ["10.0.0.0/16"],
+        }),
+    AwsServiceEndpoints: () =>
+        new AwsServiceEndpoints("svcs", {
+            vpcId: "vpc-0123456789abcdef0",
+            services: ["ssm", "ecr.api", "s3"],
+            subnets: [
+                { subnetId: "subnet-0123456789abcdef1", availabilityZone: "us-east-1a" },
+                { subnetId: "subnet-0123456789abcdef2", availabilityZone: "us-east-1b" },
+            ],
+            allowedCidrs: ["10.0.0.0/16"],
+            routeTableIds: ["rtb-0123456789abcdef0"],
+            // The endpoint-policy stance is a required choice, like the client CIDRs.
+            principalAccountIds: ["111111111111"],
+        }),
+    AwsPrivateDnsZone: () =>
+        new AwsPrivateDnsZone("hub", { domainName: "internal.example.com", vpcs: [{ vpcId: "vpc-0123456789abcdef0" }] }),
+};
+
+async function build(make: () => void): Promise<Recorder> {
+    const rec = await startMocks();
+    make();
+    await rec.settle();
+    return rec;
+}
+
+describe("secure by default: component defaults pass every pack", function () {
+    this.timeout(300000);
+    const packs = usePacks();
+
+    for (const [name, make] of Object.entries(defaults)) {
+        it(`${name} with minimal arguments has zero violations`, async () => {
+            const rec = await build(make);
+            assert.ok(rec.resources.length > 1);
+            const ds = await packs().check(rec.resources);
+            assert.strictEqual(ds.length, 0, describeDiagnostics(ds));
+        });
+    }
+
+    it("negative control: a hand-written open endpoint service is reported at mandatory", async () => {
+        const rec = await build(() => {
+            new aws.ec2.VpcEndpointService("open", { acceptanceRequired: false, allowedPrincipals: ["*"], networkLoadBalancerArns: ["arn:x"] });
+        });
+        const ds = await packs().check(rec.resources);
+        const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
+        assert.ok(mandatory.includes("endpoint-service-acceptance-required"), describeDiagnostics(ds));
+    });
+});
