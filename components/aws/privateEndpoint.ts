@@ -84,6 +84,20 @@ export enum AwsFlowLogTrafficType {
     Reject = "REJECT",
 }
 
+/** What the endpoint's flow logs are attached to. */
+export enum AwsFlowLogScope {
+    /**
+     * Each of the endpoint's network interfaces (one per subnet): records only the endpoint's
+     * traffic. Needs the interface ids, which an endpoint awaiting acceptance may not have yet.
+     */
+    NetworkInterfaces = "NetworkInterfaces",
+    /**
+     * Each of the endpoint's subnets: records the endpoint and every other interface in those
+     * subnets. Needs no interface ids, so it also works before a connection is accepted.
+     */
+    Subnets = "Subnets",
+}
+
 /**
  * A friendly name for the endpoint in a Route 53 private hosted zone: alias `A` (and `AAAA` for
  * IPv6) records pointing at the endpoint's regional DNS name. Give `domainName` to create a zone,
@@ -115,10 +129,12 @@ export interface AwsEndpointPrivateZoneArgs {
 }
 
 /**
- * VPC flow logs for the endpoint's subnets. Flow logs are attached to the *subnets* rather than
- * the endpoint's ENIs: ENI ids exist only after the endpoint is created (and, for cross-account
- * services, only after acceptance), and resources must not be created inside `apply`. Subnet flow
- * logs record every ENI in the subnet, so dedicated endpoint subnets keep the log to the endpoint.
+ * VPC flow logs for the endpoint. By default there is one flow log per endpoint network interface:
+ * an Interface or Gateway Load Balancer endpoint has exactly one interface per subnet, so the
+ * number of flow logs is known when the program runs although the interface ids are not; flow log
+ * `i` takes the `i`-th id of the endpoint's `networkInterfaceIds` (sorted, so not necessarily
+ * subnet `i`'s) once the endpoint exists; changing the subnets may move ids between indexes and so
+ * replace some flow logs. With `scope: Subnets` the flow logs are attached to the subnets instead.
  */
 export interface AwsEndpointFlowLogArgs {
     /** ARN of the CloudWatch Logs log group or S3 bucket that receives the logs. */
@@ -138,6 +154,17 @@ export interface AwsEndpointFlowLogArgs {
      * @default AwsFlowLogTrafficType.All
      */
     trafficType?: AwsFlowLogTrafficType;
+    /**
+     * What the flow logs are attached to. `NetworkInterfaces` (Interface and Gateway Load Balancer
+     * endpoints only) records only the endpoint's traffic, in `${name}-flowlog-eni-<i>`. `Subnets`
+     * records everything else in the endpoint's subnets too, in `${name}-flowlog-<subnet>`, but
+     * needs no interface ids: use it for a service in another account that requires acceptance
+     * (with `enablePrivateDnsAfterAcceptance` it is required), because AWS does not guarantee the
+     * interfaces exist while the connection is `pendingAcceptance`, and an interface-scoped flow
+     * log then fails the update with a `flowLogs.scope` error.
+     * @default AwsFlowLogScope.NetworkInterfaces, or AwsFlowLogScope.Subnets for Resource endpoints
+     */
+    scope?: AwsFlowLogScope;
 }
 
 /** Arguments of {@link AwsPrivateEndpoint}. */
@@ -257,7 +284,7 @@ export interface AwsPrivateEndpointArgs {
      */
     privateZone?: AwsEndpointPrivateZoneArgs;
     /**
-     * Flow logs for the endpoint's subnets.
+     * VPC flow logs on the endpoint's network interfaces (or, with `flowLogs.scope`, its subnets).
      * @default no flow logs
      */
     flowLogs?: AwsEndpointFlowLogArgs;
@@ -429,7 +456,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
 
     // Monitoring and tags.
     if (args.flowLogs !== undefined) {
-        validateFlowLogs(v, args.flowLogs);
+        validateFlowLogs(v, args.flowLogs, type, args.enablePrivateDnsAfterAcceptance === true);
     }
     validateAwsTags(v, "tags", args.tags, { nameTag: true });
 }
@@ -505,8 +532,32 @@ function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpc
     }
 }
 
-function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs): void {
+/** The flow log scope in effect: as given, else interfaces where the endpoint has one per subnet. */
+function flowLogScopeOf(flowLogs: AwsEndpointFlowLogArgs, type: AwsEndpointType): AwsFlowLogScope {
+    return flowLogs.scope ?? (type === AwsEndpointType.Resource ? AwsFlowLogScope.Subnets : AwsFlowLogScope.NetworkInterfaces);
+}
+
+function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: AwsEndpointType, lateDns: boolean): void {
     requireObject(v, "flowLogs", flowLogs, "write it as { destinationArn: <log group or bucket ARN> }");
+    requireOneOf(v, "flowLogs.scope", flowLogs.scope, Object.values(AwsFlowLogScope), { mustBeKnown: true });
+    if (flowLogScopeOf(flowLogs, type) === AwsFlowLogScope.NetworkInterfaces) {
+        if (type === AwsEndpointType.Resource) {
+            v.fail(
+                "flowLogs.scope",
+                flowLogs.scope,
+                "but flow logs follow network interfaces only on Interface and Gateway Load Balancer endpoints, which have exactly one per subnet",
+                "set flowLogs.scope to Subnets (the default for Resource endpoints)",
+            );
+        }
+        if (lateDns) {
+            v.fail(
+                "flowLogs.scope",
+                flowLogs.scope ?? AwsFlowLogScope.NetworkInterfaces,
+                "but with enablePrivateDnsAfterAcceptance the endpoint starts out pending acceptance, when AWS may not have created its network interfaces yet",
+                "set flowLogs.scope to Subnets, which needs no interface ids",
+            );
+        }
+    }
     requireValue(v, "flowLogs.destinationArn", flowLogs.destinationArn, "give the ARN of a CloudWatch Logs log group or an S3 bucket");
     requireString(v, "flowLogs.destinationArn", flowLogs.destinationArn);
     requireOneOf(v, "flowLogs.destinationType", flowLogs.destinationType, Object.values(AwsFlowLogDestinationType), { mustBeKnown: true });
@@ -537,7 +588,8 @@ function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs): void 
  * `securityGroupIds`), `${name}-endpoint`, `${name}-private-dns` (with
  * `enablePrivateDnsAfterAcceptance`), `${name}-zone` and `${name}-assoc-<vpc>` (new private zone),
  * `${name}-alias-a` / `${name}-alias-aaaa` (private zone records), `${name}-flowlog-role` and
- * `${name}-flowlog-policy` (CloudWatch flow logs without a role), `${name}-flowlog-<subnet>`.
+ * `${name}-flowlog-policy` (CloudWatch flow logs without a role), `${name}-flowlog-eni-<i>` (flow
+ * logs on network interfaces, the default) or `${name}-flowlog-<subnet>` (`flowLogs.scope: Subnets`).
  */
 export class AwsPrivateEndpoint extends pulumi.ComponentResource {
     /** The VPC endpoint id (`vpce-…`). */
@@ -665,7 +717,7 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
         }
 
         if (args.flowLogs !== undefined) {
-            this.createFlowLogs(name, args.flowLogs, subnets, tags);
+            this.createFlowLogs(v, name, args.flowLogs, flowLogScopeOf(args.flowLogs, type), subnets, endpoint, tags);
         }
 
         this.endpointId = endpoint.id;
@@ -693,7 +745,15 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
         });
     }
 
-    private createFlowLogs(name: string, flowLogs: AwsEndpointFlowLogArgs, subnets: AwsEndpointSubnetArgs[], tags: Record<string, string>): void {
+    private createFlowLogs(
+        v: Validator,
+        name: string,
+        flowLogs: AwsEndpointFlowLogArgs,
+        scope: AwsFlowLogScope,
+        subnets: AwsEndpointSubnetArgs[],
+        endpoint: aws.ec2.VpcEndpoint,
+        tags: Record<string, string>,
+    ): void {
         const destType = flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
         let iamRoleArn: pulumi.Input<string> | undefined = flowLogs.iamRoleArn;
         if (destType === AwsFlowLogDestinationType.CloudWatchLogs && iamRoleArn === undefined) {
@@ -739,21 +799,51 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
             );
             iamRoleArn = role.arn;
         }
-        subnets.forEach((subnet, i) => {
+        const common = {
+            logDestinationType: destType,
+            logDestination: flowLogs.destinationArn,
+            iamRoleArn: destType === AwsFlowLogDestinationType.CloudWatchLogs ? iamRoleArn : undefined,
+            trafficType: flowLogs.trafficType ?? AwsFlowLogTrafficType.All,
+            tags,
+        };
+        if (scope === AwsFlowLogScope.Subnets) {
+            // These logical names predate the scope option: keep them, or live flow logs are replaced.
+            subnets.forEach((subnet, i) => {
+                new aws.ec2.FlowLog(childName(name, "flowlog", subnetKey(subnet, i)), { subnetId: subnet.subnetId, ...common }, { parent: this });
+            });
+            return;
+        }
+        // One interface per subnet: the count is known now, the ids only once the endpoint exists.
+        // Each flow log takes its id through an Output, so no resource is created inside `apply`.
+        const expected = subnets.length;
+        for (let i = 0; i < expected; i++) {
             new aws.ec2.FlowLog(
-                childName(name, "flowlog", subnetKey(subnet, i)),
-                {
-                    subnetId: subnet.subnetId,
-                    logDestinationType: destType,
-                    logDestination: flowLogs.destinationArn,
-                    iamRoleArn: destType === AwsFlowLogDestinationType.CloudWatchLogs ? iamRoleArn : undefined,
-                    trafficType: flowLogs.trafficType ?? AwsFlowLogTrafficType.All,
-                    tags,
-                },
+                childName(name, "flowlog", "eni", i),
+                { eniId: endpoint.networkInterfaceIds.apply((ids) => endpointNetworkInterfaceAt(v, ids, i, expected)), ...common },
                 { parent: this },
             );
-        });
+        }
     }
+}
+
+/**
+ * The `index`-th of an endpoint's network interface ids in sorted order (AWS does not promise an
+ * order), for a flow log registered before the ids are known. Throws a `ValidationError` on
+ * `flowLogs.scope` when the endpoint reports a different number of interfaces than it has subnets —
+ * typically none yet while a connection awaits acceptance, or a list read before a subnet change
+ * settled — rather than attach a flow log to the wrong interface or to none.
+ */
+export function endpointNetworkInterfaceAt(v: Validator, ids: readonly string[] | undefined, index: number, expected: number): string {
+    const sorted = [...(ids ?? [])].sort();
+    if (sorted.length !== expected) {
+        v.fail(
+            "flowLogs.scope",
+            AwsFlowLogScope.NetworkInterfaces,
+            `but the endpoint reports ${sorted.length} network interface(s) for its ${expected} subnet(s)${sorted.length === 0 ? ", as it may while the connection awaits acceptance" : ""}`,
+            "set flowLogs.scope to Subnets; or, once the connection is accepted, run `pulumi up --refresh` so the interface ids are read again",
+        );
+    }
+    return sorted[index];
 }
 
 /**

@@ -8,9 +8,11 @@ import {
     AwsEndpointIpAddressType,
     AwsEndpointType,
     AwsFlowLogDestinationType,
+    AwsFlowLogScope,
     AwsFlowLogTrafficType,
     AwsPrivateEndpoint,
     AwsPrivateEndpointArgs,
+    endpointNetworkInterfaceAt,
     validateAwsPrivateEndpointArgs,
 } from "../../../components/aws/privateEndpoint";
 import { awsDescription, checkDeployedCidr, cidrKey } from "../../../components/aws/securityGroup";
@@ -173,9 +175,9 @@ describe("AwsPrivateEndpoint", () => {
                 `${RECORD} pe-alias-aaaa`,
                 `${ROLE} pe-flowlog-role`,
                 `${ROLE_POLICY} pe-flowlog-policy`,
-                `${FLOW_LOG} pe-flowlog-subnet-a`,
-                `${FLOW_LOG} pe-flowlog-subnet-b`,
-                `${FLOW_LOG} pe-flowlog-subnet-c`,
+                `${FLOW_LOG} pe-flowlog-eni-0`,
+                `${FLOW_LOG} pe-flowlog-eni-1`,
+                `${FLOW_LOG} pe-flowlog-eni-2`,
             ].sort());
             for (const child of rec.descendantsOf(comp)) {
                 assert.strictEqual(child.parent, comp.urn, `${child.name} is a direct child`);
@@ -227,13 +229,19 @@ describe("AwsPrivateEndpoint", () => {
             const rolePolicy = rec.one("pe-flowlog-policy", ROLE_POLICY);
             assert.strictEqual(rolePolicy.inputs.role, "pe-flowlog-role-id");
             assert.deepStrictEqual(JSON.parse(rolePolicy.inputs.policy).Statement[0].Resource, [LOG_GROUP, `${LOG_GROUP}:*`]);
-            const flow = rec.one("pe-flowlog-subnet-c", FLOW_LOG);
-            assert.strictEqual(flow.inputs.subnetId, "subnet-c");
-            assert.strictEqual(flow.inputs.logDestination, LOG_GROUP);
-            assert.strictEqual(flow.inputs.logDestinationType, "cloud-watch-logs");
-            assert.strictEqual(flow.inputs.trafficType, "REJECT");
-            assert.strictEqual(flow.inputs.iamRoleArn, "arn:aws:iam::111111111111:role/pe-flowlog-role");
-            assert.deepStrictEqual(flow.propertyDependencies.iamRoleArn, [role.urn]);
+            // Default scope: one flow log per endpoint interface, each on one of the endpoint's ENIs.
+            for (const i of [0, 1, 2]) {
+                const flow = rec.one(`pe-flowlog-eni-${i}`, FLOW_LOG);
+                assert.strictEqual(flow.inputs.eniId, `eni-pe-endpoint-${i}`);
+                assert.strictEqual(flow.inputs.subnetId, undefined);
+                assert.deepStrictEqual(flow.propertyDependencies.eniId, [ep.urn]);
+                assert.strictEqual(flow.inputs.logDestination, LOG_GROUP);
+                assert.strictEqual(flow.inputs.logDestinationType, "cloud-watch-logs");
+                assert.strictEqual(flow.inputs.trafficType, "REJECT");
+                assert.strictEqual(flow.inputs.iamRoleArn, "arn:aws:iam::111111111111:role/pe-flowlog-role");
+                assert.deepStrictEqual(flow.propertyDependencies.iamRoleArn, [role.urn]);
+                assert.strictEqual(flow.inputs.tags.team, "orders");
+            }
 
             assert.strictEqual(await unwrap(pe.privateZoneId), "ZPEZONE");
             const dns = await unwrap(pe.dnsNames);
@@ -266,7 +274,7 @@ describe("AwsPrivateEndpoint", () => {
                 securityGroupIds: ["sg-existing"],
                 policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }),
                 privateZone: { zoneId: "ZCENTRAL", recordName: "ssm.corp.internal" },
-                flowLogs: { destinationArn: "arn:aws:s3:::flow-bucket/endpoints", destinationType: AwsFlowLogDestinationType.S3 },
+                flowLogs: { destinationArn: "arn:aws:s3:::flow-bucket/endpoints", destinationType: AwsFlowLogDestinationType.S3, scope: AwsFlowLogScope.Subnets },
             });
             assert.deepStrictEqual(names(rec.resources), [
                 `${COMPONENT} pe`,
@@ -282,6 +290,8 @@ describe("AwsPrivateEndpoint", () => {
             assert.strictEqual(record.inputs.zoneId, "ZCENTRAL");
             assert.strictEqual(record.inputs.name, "ssm.corp.internal");
             const flow = rec.one("pe-flowlog-subnet-a", FLOW_LOG);
+            assert.strictEqual(flow.inputs.subnetId, "subnet-a");
+            assert.strictEqual(flow.inputs.eniId, undefined);
             assert.strictEqual(flow.inputs.logDestinationType, "s3");
             assert.strictEqual(flow.inputs.iamRoleArn, undefined);
             assert.strictEqual(flow.inputs.trafficType, "ALL");
@@ -372,6 +382,80 @@ describe("AwsPrivateEndpoint", () => {
             assert.strictEqual(cidr.inputs.cidrIpv4, "10.1.0.0/16");
             const sg = rec.one("pe-ingress-sg0-443", RULE);
             assert.strictEqual(sg.inputs.referencedSecurityGroupId, "sg-late");
+        });
+        it("keeps subnet-scoped flow logs, their names and the shared CloudWatch role", async () => {
+            const { rec } = await build({ ...minimal(), flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.Subnets } });
+            assert.deepStrictEqual(
+                names(rec.ofType(FLOW_LOG).concat(rec.ofType(ROLE), rec.ofType(ROLE_POLICY))),
+                [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`, `${ROLE} pe-flowlog-role`, `${ROLE_POLICY} pe-flowlog-policy`].sort(),
+            );
+            const role = rec.one("pe-flowlog-role", ROLE);
+            for (const subnet of ["subnet-a", "subnet-b"]) {
+                const flow = rec.one(`pe-flowlog-${subnet}`, FLOW_LOG);
+                assert.strictEqual(flow.inputs.subnetId, subnet);
+                assert.strictEqual(flow.inputs.eniId, undefined);
+                assert.strictEqual(flow.inputs.trafficType, "ALL");
+                assert.deepStrictEqual(flow.propertyDependencies.iamRoleArn, [role.urn]);
+                assert.ok(!flow.dependencies.includes(rec.one("pe-endpoint").urn), "subnet flow logs do not wait for the endpoint");
+            }
+        });
+
+        it("pins interface flow logs to the endpoint's interface ids in sorted order", async () => {
+            const rec = await startMocks({
+                state: (args) => (args.type === ENDPOINT ? { networkInterfaceIds: ["eni-0bbb", "eni-0aaa"] } : undefined),
+            });
+            const { pe } = await build({ ...minimal(), flowLogs: { destinationArn: LOG_GROUP } }, undefined, rec);
+            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`, `${FLOW_LOG} pe-flowlog-eni-1`]);
+            assert.strictEqual(rec.one("pe-flowlog-eni-0", FLOW_LOG).inputs.eniId, "eni-0aaa");
+            assert.strictEqual(rec.one("pe-flowlog-eni-1", FLOW_LOG).inputs.eniId, "eni-0bbb");
+            assert.deepStrictEqual(await unwrap(pe.networkInterfaceIds), ["eni-0bbb", "eni-0aaa"], "the output keeps AWS's order");
+        });
+
+        it("puts an interface flow log on a Gateway Load Balancer endpoint's one interface", async () => {
+            const { rec } = await build({
+                vpcId: "vpc-1",
+                serviceName: SERVICE,
+                endpointType: AwsEndpointType.GatewayLoadBalancer,
+                subnets: [{ subnetId: "subnet-a" }],
+                flowLogs: { destinationArn: "arn:aws:s3:::flows", destinationType: AwsFlowLogDestinationType.S3 },
+            });
+            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`]);
+            assert.strictEqual(rec.one("pe-flowlog-eni-0", FLOW_LOG).inputs.eniId, "eni-pe-endpoint-0");
+        });
+
+        it("attaches a Resource endpoint's flow logs to its subnets by default", async () => {
+            const { rec } = await build({
+                vpcId: "vpc-1",
+                resourceConfigurationArn: RCFG,
+                subnets: [{ subnetId: "subnet-a" }, { subnetId: "subnet-b" }],
+                allowedCidrs: ["10.0.0.0/16"],
+                flowLogs: { destinationArn: "arn:aws:s3:::flows", destinationType: AwsFlowLogDestinationType.S3 },
+            });
+            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
+        });
+
+        it("accepts subnet-scoped flow logs for an endpoint that enables private DNS after acceptance", async () => {
+            const { rec } = await build({
+                ...minimal(),
+                enablePrivateDnsAfterAcceptance: true,
+                flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.Subnets },
+            });
+            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
+            assert.ok(rec.find("pe-private-dns", PRIVATE_DNS));
+        });
+
+        it("fails clearly, on flowLogs.scope, when the endpoint reports fewer interfaces than subnets", () => {
+            const v = new Validator("AwsPrivateEndpoint", "pe");
+            assert.strictEqual(endpointNetworkInterfaceAt(v, ["eni-b", "eni-a", "eni-c"], 0, 3), "eni-a");
+            assert.strictEqual(endpointNetworkInterfaceAt(v, ["eni-b", "eni-a", "eni-c"], 2, 3), "eni-c");
+            for (const ids of [[], undefined, ["eni-a"], ["eni-a", "eni-b", "eni-c"]]) {
+                assert.throws(
+                    () => endpointNetworkInterfaceAt(v, ids, 0, 2),
+                    (e: unknown) => ValidationError.isInstance(e) && e.field === "flowLogs.scope" && /Subnets/.test(e.message),
+                    JSON.stringify(ids),
+                );
+            }
+            assert.throws(() => endpointNetworkInterfaceAt(v, [], 0, 2), /awaits acceptance/);
         });
     });
 
@@ -484,6 +568,11 @@ describe("AwsPrivateEndpoint", () => {
             ["flowLogs to a bucket as CloudWatch", "flowLogs.destinationArn", (a) => ({ ...a, flowLogs: { destinationArn: "arn:aws:s3:::bucket" } })],
             ["flowLogs S3 with a role", "flowLogs.iamRoleArn", (a) => ({ ...a, flowLogs: { destinationArn: "arn:aws:s3:::bucket", destinationType: "s3", iamRoleArn: "arn:aws:iam::1:role/x" } })],
             ["flowLogs bad traffic type", "flowLogs.trafficType", (a) => ({ ...a, flowLogs: { destinationArn: LOG_GROUP, trafficType: "SOME" } })],
+            ["flowLogs bad scope", "flowLogs.scope", (a) => ({ ...a, flowLogs: { destinationArn: LOG_GROUP, scope: "ENI" } })],
+            ["flowLogs scope not a string", "flowLogs.scope", (a) => ({ ...a, flowLogs: { destinationArn: LOG_GROUP, scope: 1 } })],
+            ["flowLogs on interfaces of a Resource endpoint", "flowLogs.scope", (a) => ({ ...a, serviceName: undefined, resourceConfigurationArn: RCFG, flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.NetworkInterfaces } })],
+            ["flowLogs on interfaces with late DNS (default scope)", "flowLogs.scope", (a) => ({ ...a, enablePrivateDnsAfterAcceptance: true, flowLogs: { destinationArn: LOG_GROUP } })],
+            ["flowLogs on interfaces with late DNS (explicit scope)", "flowLogs.scope", (a) => ({ ...a, enablePrivateDnsAfterAcceptance: true, flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.NetworkInterfaces } })],
             ["tags not strings", "tags.cost", (a) => ({ ...a, tags: { cost: 5 } })],
             ["tags not a map", "tags", (a) => ({ ...a, tags: ["a"] })],
             ["GWLB with two subnets", "subnets", (a) => ({ ...a, allowedCidrs: undefined, endpointType: AwsEndpointType.GatewayLoadBalancer })],
@@ -498,7 +587,7 @@ describe("AwsPrivateEndpoint", () => {
                 fc.anything(),
                 fc.constantFrom(null, undefined, NaN, "", " ", "0.0.0.0/0", "::/0", [null], [{}], [[]], {}, [1, 1], ["x", "x"]),
                 fc.array(fc.oneof(fc.anything(), fc.record({ subnetId: fc.anything(), availabilityZone: fc.anything(), vpcId: fc.anything() }))),
-                fc.record({ domainName: fc.anything(), zoneId: fc.anything(), recordName: fc.anything(), additionalVpcs: fc.anything(), destinationArn: fc.anything(), destinationType: fc.anything() }, { requiredKeys: [] }),
+                fc.record({ domainName: fc.anything(), zoneId: fc.anything(), recordName: fc.anything(), additionalVpcs: fc.anything(), destinationArn: fc.anything(), destinationType: fc.anything(), scope: fc.anything() }, { requiredKeys: [] }),
             );
             fc.assert(
                 fc.property(fc.array(fc.tuple(fc.constantFrom(...fields), nasty), { minLength: 1, maxLength: 4 }), (edits) => {
