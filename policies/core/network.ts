@@ -2,7 +2,9 @@
  * Address and port semantics as the clouds apply them. CIDR parsing comes from the components'
  * core module so that a component's validation and a policy's verdict can never disagree.
  */
+import { PolicyConfigSchema } from "@pulumi/policy";
 import { isWholeInternet, parseCidr, parsePortRange, PortRange } from "../../components/core/network";
+import { configOf } from "./policy";
 
 export { isWholeInternet, parseCidr, parsePortRange, PortRange };
 
@@ -95,7 +97,7 @@ export function isAllPorts(range: PortRange): boolean {
 }
 
 /** The ports of `sensitive` that fall in `range`. */
-export function sensitivePortsIn(range: PortRange, sensitive: number[]): number[] {
+export function sensitivePortsIn(range: PortRange, sensitive: readonly number[]): number[] {
     return sensitive.filter((p) => p >= range.from && p <= range.to);
 }
 
@@ -109,3 +111,74 @@ export function describeRange(range: PortRange): string {
 
 /** The default sensitive ports: SSH, RDP and the common database and admin ports. */
 export const DEFAULT_SENSITIVE_PORTS = [22, 3389, 23, 445, 1433, 3306, 5432, 6379, 9200, 27017];
+
+/** The JSON schema of one configuration property. */
+type ConfigProperty = PolicyConfigSchema["properties"][string];
+
+/** The schema of a port-list setting (`sensitivePorts`, `allowedPorts`): integers 0–65535. */
+export function portListSchema(defaultPorts: readonly number[], description: string): ConfigProperty {
+    return { type: "array", items: { type: "integer", minimum: 0, maximum: 65535 }, default: [...defaultPorts], description };
+}
+
+/**
+ * The ports of a port-list setting: the integers 0–65535 (with `numericStrings`, also strings
+ * such as `"8080"`); anything else is skipped, and a value that is not a list gives none.
+ */
+export function portList(value: unknown, options: { numericStrings?: boolean } = {}): number[] {
+    if (!Array.isArray(value)) {
+        return [];
+    }
+    return value
+        .map((v) => (options.numericStrings && typeof v === "string" && v.trim() !== "" ? Number(v) : v))
+        .filter((v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
+}
+
+/** The `sensitivePorts` setting of a public-ingress rule, with the pack's default list. */
+export function sensitivePortsSchema(description: string, defaults: readonly number[] = DEFAULT_SENSITIVE_PORTS): ConfigProperty {
+    return portListSchema(defaults, description);
+}
+
+/**
+ * Reads a rule's `sensitivePorts` setting (see {@link sensitivePortsSchema}): the configured list,
+ * or `defaults` when it is missing or not a list; invalid entries are skipped (see {@link portList}).
+ */
+export function sensitivePortsOf(
+    args: { getConfig<C extends object>(): C },
+    defaults: readonly number[] = DEFAULT_SENSITIVE_PORTS,
+    options: { numericStrings?: boolean } = {},
+): number[] {
+    return portList(configOf(args, { sensitivePorts: [...defaults] as unknown[] }).sensitivePorts, options);
+}
+
+/** What the ports of one ingress rule expose. */
+export interface SensitiveExposure {
+    /** The sensitive ports that the ranges open, ascending, each once. */
+    ports: number[];
+    /** The ranges that open at least one sensitive port, in their order. */
+    ranges: PortRange[];
+    /** Whether a range opens every port. */
+    allPorts: boolean;
+}
+
+/**
+ * Which sensitive ports an ingress rule opens, given its protocol (normalised, see
+ * {@link normaliseProtocol}; a protocol without ports opens none) and its port ranges. The same
+ * verdict for an AWS security group rule, an Azure NSG rule and a GCP firewall allow entry: each
+ * pack parses its own shape and checks its own internet sources first, so the ports of a rule
+ * that the internet cannot reach are never read.
+ */
+export function sensitiveExposure(protocol: string | undefined, ranges: readonly PortRange[], sensitive: readonly number[]): SensitiveExposure {
+    if (!protocolHasPorts(protocol)) {
+        return { ports: [], ranges: [], allPorts: false };
+    }
+    const ports = new Set<number>();
+    const hit: PortRange[] = [];
+    for (const range of ranges) {
+        const inRange = sensitivePortsIn(range, sensitive);
+        inRange.forEach((p) => ports.add(p));
+        if (inRange.length > 0) {
+            hit.push(range);
+        }
+    }
+    return { ports: [...ports].sort((a, b) => a - b), ranges: hit, allPorts: ranges.some(isAllPorts) };
+}

@@ -85,19 +85,6 @@ export function indexByUrn(resources: PolicyResource[]): Map<string, PolicyResou
     return new Map(resources.map((r) => [r.urn, r]));
 }
 
-/**
- * The resources that `r` names in one of its input properties: through the engine's property
- * dependencies, and — when those are absent (a value copied from a stack reference or config) —
- * by matching ids written into the property.
- */
-export function referencedBy(r: PolicyResource, property: string, resources: PolicyResource[]): PolicyResource[] {
-    const urns = new Set(r.propertyDependencies?.[property]?.map((d) => d.urn) ?? []);
-    const values = new Set(flattenStrings((r.props ?? {})[property]));
-    return resources.filter(
-        (other) => other !== r && (urns.has(other.urn) || (typeof other.props?.id === "string" && values.has(other.props.id))),
-    );
-}
-
 /** Every string inside a value (arrays and objects walked), for id matching. */
 export function flattenStrings(value: unknown): string[] {
     if (typeof value === "string") {

@@ -9,16 +9,32 @@
  * the rule pass silently, which is the one thing a rule must not do.
  */
 
-/** Reads a nested property by dotted path; undefined when any step is missing or not an object. */
-export function get(obj: unknown, path: string): unknown {
+/** Follows a dotted path with `step`; undefined when any step is missing or not an object. */
+function walk(obj: unknown, path: string, step: (cur: object, key: string) => unknown): unknown {
     let cur: unknown = obj;
     for (const key of path.split(".")) {
         if (cur === null || cur === undefined || typeof cur !== "object") {
             return undefined;
         }
-        cur = (cur as Record<string, unknown>)[key];
+        cur = step(cur, key);
     }
     return cur;
+}
+
+/** Reads a nested property by dotted path; undefined when any step is missing or not an object. */
+export function get(obj: unknown, path: string): unknown {
+    return walk(obj, path, (cur, key) => (cur as Record<string, unknown>)[key]);
+}
+
+/**
+ * Reads a nested property WITHOUT the unknown check: the value comes back raw (an unknown value is
+ * returned as its sentinel instead of throwing). Only for deciding whether a value is unknown —
+ * a rule's verdict must still read values through the proxy (`get`, `str`, …).
+ *
+ * The SDK's proxy defines only a `get` trap, so property descriptors reach the target untouched.
+ */
+export function rawGet(obj: unknown, path: string): unknown {
+    return walk(obj, path, (cur, key) => Object.getOwnPropertyDescriptor(cur, key)?.value);
 }
 
 /** A string value, or undefined when absent or not a string. */

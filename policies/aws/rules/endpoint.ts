@@ -4,11 +4,12 @@
  * `vpc.EndpointPrivateDns`). Where a companion resource can satisfy a rule, the rule is a stack
  * rule; the resource rules check only what the endpoint itself says.
  */
-import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import { bool, configOf, forTypes, framework, get, json, rawGet, str, strings, isUnknownValue } from "../../core";
 import {
     DistinctIds,
     endpointGroups,
+    EndpointTarget,
     endpointTarget,
     endpointType,
     isInterfaceEndpoint,
@@ -24,6 +25,28 @@ import {
 /** Whether a raw property value is set (an unknown value is set). */
 function isSet(value: unknown): boolean {
     return isUnknownValue(value) || (value !== undefined && value !== null && value !== "");
+}
+
+/** The `exemptServices` setting of the stack rules about endpoints to AWS services. */
+function exemptServicesSchema(description: string): PolicyConfigSchema {
+    return { properties: { exemptServices: { type: "array", items: { type: "string" }, default: [], description } } };
+}
+
+/**
+ * The stack's VPC endpoints (the rule is not applicable without any) and a filter that gives the
+ * target of an endpoint to an AWS service, or undefined for other endpoints and exempt services.
+ */
+function awsServiceEndpoints(args: StackValidationArgs): { endpoints: PolicyResource[]; awsTarget: (ep: PolicyResource) => EndpointTarget | undefined } {
+    const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
+    const endpoints = ofTypes(args.resources, T.ENDPOINT);
+    if (endpoints.length === 0) {
+        args.notApplicable("no VPC endpoints in the stack");
+    }
+    const awsTarget = (ep: PolicyResource) => {
+        const target = endpointTarget(ep);
+        return target.kind !== "aws" || exempt.includes(target.short ?? "") ? undefined : target;
+    };
+    return { endpoints, awsTarget };
 }
 
 /** Interface endpoints name their own security groups instead of inheriting the VPC default group. */
@@ -149,30 +172,17 @@ export const interfaceEndpointPrivateDns: StackValidationPolicy = {
     url: "https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html#interface-endpoint-private-dns",
     remediationSteps:
         "Set privateDnsEnabled: true on the endpoint (same account), add an aws.vpc.EndpointPrivateDns after acceptance (cross account), or publish the name in a private hosted zone with alias records (AwsPrivateDnsZone).",
-    configSchema: {
-        properties: {
-            exemptServices: {
-                type: "array",
-                items: { type: "string" },
-                default: [],
-                description: "Service short names (e.g. \"s3\", \"execute-api\") whose endpoints may go without private DNS.",
-            },
-        },
-    },
+    configSchema: exemptServicesSchema("Service short names (e.g. \"s3\", \"execute-api\") whose endpoints may go without private DNS."),
     validateStack: (args, report) => {
-        const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
-        const endpoints = ofTypes(args.resources, T.ENDPOINT);
-        if (endpoints.length === 0) {
-            args.notApplicable("no VPC endpoints in the stack");
-        }
+        const { endpoints, awsTarget } = awsServiceEndpoints(args);
         const companions = referenceMap(ofTypes(args.resources, T.ENDPOINT_PRIVATE_DNS), "vpcEndpointId", endpoints);
         const records = ofTypes(args.resources, T.ROUTE53_RECORD);
         for (const ep of endpoints) {
             if (!isInterfaceEndpoint(ep.props)) {
                 continue;
             }
-            const target = endpointTarget(ep);
-            if (target.kind !== "aws" || exempt.includes(target.short ?? "")) {
+            const target = awsTarget(ep);
+            if (target === undefined) {
                 continue;
             }
             if (bool(ep.props, "privateDnsEnabled") === true) {
@@ -236,29 +246,16 @@ export const endpointPolicyRestricted: StackValidationPolicy = {
     url: "https://github.com/awslabs/aws-config-rules/tree/master/python/VPC_ENDPOINT_DEFAULT_POLICY",
     remediationSteps:
         "Give the endpoint a policy (inline policy or aws.ec2.VpcEndpointPolicy) that restricts principals or resources to your accounts, e.g. with aws:PrincipalOrgID or aws:ResourceAccount conditions; exempt services without endpoint-policy support in exemptServices.",
-    configSchema: {
-        properties: {
-            exemptServices: {
-                type: "array",
-                items: { type: "string" },
-                default: [],
-                description: "Service short names whose endpoints may keep the default policy (e.g. services without endpoint policy support).",
-            },
-        },
-    },
+    configSchema: exemptServicesSchema("Service short names whose endpoints may keep the default policy (e.g. services without endpoint policy support)."),
     validateStack: (args, report) => {
-        const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
-        const endpoints = ofTypes(args.resources, T.ENDPOINT);
-        if (endpoints.length === 0) {
-            args.notApplicable("no VPC endpoints in the stack");
-        }
+        const { endpoints, awsTarget } = awsServiceEndpoints(args);
         const standalone = referenceMap(ofTypes(args.resources, T.ENDPOINT_POLICY), "vpcEndpointId", endpoints);
         for (const ep of endpoints) {
             if (endpointType(ep.props) === "GatewayLoadBalancer") {
                 continue;
             }
-            const target = endpointTarget(ep);
-            if (target.kind !== "aws" || exempt.includes(target.short ?? "")) {
+            const target = awsTarget(ep);
+            if (target === undefined) {
                 continue;
             }
             const policies = referrersOf(standalone, ep);

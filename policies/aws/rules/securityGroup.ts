@@ -4,7 +4,7 @@
  * and `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule`.
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { configOf, DEFAULT_SENSITIVE_PORTS, describeRange, equalsIgnoreCase, forTypes, framework, isAllPorts, sensitivePortsIn, str } from "../../core";
+import { describeRange, equalsIgnoreCase, forTypes, framework, isAllPorts, sensitiveExposure, sensitivePortsOf, sensitivePortsSchema, str } from "../../core";
 import { descriptionOf, GROUP_TYPES, internetCidrs, portsOf, RULE_BEARING_TYPES, rulesOf, SgRule, T } from "./util";
 
 /** The description the provider gives a security group when none is set. */
@@ -20,11 +20,6 @@ function at(rule: SgRule): string {
     return rule.where === "rule" ? "" : ` (${rule.where})`;
 }
 
-/** Ports from config: integers 0–65535 (numeric strings accepted). */
-function portList(values: unknown[]): number[] {
-    return values.map((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v)).filter((v): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
-}
-
 /** No ingress from the whole internet to every port or to a sensitive port. */
 export const securityGroupNoPublicSensitiveIngress: ResourceValidationPolicy = {
     name: "security-group-no-public-sensitive-ingress",
@@ -38,16 +33,12 @@ export const securityGroupNoPublicSensitiveIngress: ResourceValidationPolicy = {
         "Replace 0.0.0.0/0 and ::/0 with the CIDRs or security groups that need access, and open only the service ports; reach hosts over SSM Session Manager instead of public SSH/RDP.",
     configSchema: {
         properties: {
-            sensitivePorts: {
-                type: "array",
-                items: { type: "integer", minimum: 0, maximum: 65535 },
-                default: DEFAULT_SENSITIVE_PORTS,
-                description: "Ports that must never be open to the internet (all ports is always reported).",
-            },
+            sensitivePorts: sensitivePortsSchema("Ports that must never be open to the internet (all ports is always reported)."),
         },
     },
     validateResource: forTypes([...GROUP_TYPES, T.SG_RULE, T.SG_INGRESS_RULE], (props, args, report) => {
-        const sensitive = portList(configOf(args, { sensitivePorts: DEFAULT_SENSITIVE_PORTS as unknown[] }).sensitivePorts);
+        // Numeric strings ("8080") count too.
+        const sensitive = sensitivePortsOf(args, undefined, { numericStrings: true });
         const subject = subjectOf(args.type, args.name);
         for (const rule of rulesOf(args.type, props, ["ingress"])) {
             const sources = internetCidrs(rule);
@@ -61,13 +52,13 @@ export const securityGroupNoPublicSensitiveIngress: ResourceValidationPolicy = {
             }
             if (ports === undefined) {
                 report(`${subject} allows ingress from ${from} on a port range that cannot be read${at(rule)}; restrict the source.`);
-            } else if (isAllPorts(ports)) {
+                continue;
+            }
+            const exposure = sensitiveExposure(undefined, [ports], sensitive);
+            if (exposure.allPorts) {
                 report(`${subject} allows ingress from ${from} to all ports${at(rule)}; restrict the source and the ports.`);
-            } else {
-                const hit = sensitivePortsIn(ports, sensitive);
-                if (hit.length > 0) {
-                    report(`${subject} allows ingress from ${from} to ${describeRange(ports)} (sensitive: ${hit.join(", ")})${at(rule)}; restrict the source.`);
-                }
+            } else if (exposure.ports.length > 0) {
+                report(`${subject} allows ingress from ${from} to ${describeRange(ports)} (sensitive: ${exposure.ports.join(", ")})${at(rule)}; restrict the source.`);
             }
         }
     }),

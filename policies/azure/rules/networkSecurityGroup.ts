@@ -12,7 +12,6 @@ import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy
 import {
     arr,
     configOf,
-    DEFAULT_SENSITIVE_PORTS,
     describeRange,
     equalsIgnoreCase,
     forTypes,
@@ -22,9 +21,13 @@ import {
     isInternetSource,
     normaliseProtocol,
     PortRange,
+    portList,
+    portListSchema,
     portRangeOf,
     protocolHasPorts,
-    sensitivePortsIn,
+    sensitiveExposure,
+    sensitivePortsOf,
+    sensitivePortsSchema,
     str,
     strings,
 } from "../../core";
@@ -95,10 +98,6 @@ function protocolLabel(p: string | undefined): string {
     return p === undefined || p === "all" ? "any protocol" : p.toUpperCase();
 }
 
-function validPorts(value: unknown): number[] {
-    return Array.isArray(value) ? value.filter((p): p is number => typeof p === "number" && Number.isInteger(p) && p >= 0 && p <= 65535) : [];
-}
-
 /**
  * Management and database ports open to the internet are the first thing scanners find. Mirrors
  * Azure Policy 22730e10 "Management ports should be closed on your virtual machines", Checkov
@@ -116,12 +115,7 @@ export const nsgNoInternetInboundSensitivePorts: ResourceValidationPolicy = {
         "Replace the internet source with the specific CIDRs, service tags or application security groups that need access, or change the rule's access to Deny. Reach management ports through Azure Bastion or a private endpoint instead.",
     configSchema: {
         properties: {
-            sensitivePorts: {
-                type: "array",
-                items: { type: "integer", minimum: 0, maximum: 65535 },
-                default: DEFAULT_SENSITIVE_PORTS,
-                description: "Ports that must never be open to the internet.",
-            },
+            sensitivePorts: sensitivePortsSchema("Ports that must never be open to the internet."),
             allPortsAreSensitive: {
                 type: "boolean",
                 default: true,
@@ -130,14 +124,12 @@ export const nsgNoInternetInboundSensitivePorts: ResourceValidationPolicy = {
         },
     },
     validateResource: forTypes([T.networkSecurityGroup, T.securityRule], (props, args, report) => {
-        const config = configOf(args, { sensitivePorts: DEFAULT_SENSITIVE_PORTS, allPortsAreSensitive: true });
-        const sensitive = validPorts(config.sensitivePorts);
+        const sensitive = sensitivePortsOf(args);
+        const config = configOf(args, { allPortsAreSensitive: true });
         for (const r of internetInboundRules(args, props)) {
-            if (!protocolHasPorts(r.protocol)) {
-                continue;
-            }
-            const allPorts = config.allPortsAreSensitive && r.ranges.some(isAllPorts);
-            const hits = [...new Set(r.ranges.flatMap((range) => sensitivePortsIn(range, sensitive)))].sort((a, b) => a - b);
+            const exposure = sensitiveExposure(r.protocol, r.ranges, sensitive);
+            const allPorts = config.allPortsAreSensitive && exposure.allPorts;
+            const hits = exposure.ports;
             if (!allPorts && hits.length === 0) {
                 continue;
             }
@@ -164,17 +156,12 @@ export const nsgNoInternetInbound: ResourceValidationPolicy = {
         "Allow inbound traffic only from the consumer CIDRs, service tags (e.g. VirtualNetwork, AzureLoadBalancer) or application security groups; for a deliberately public service add its ports to allowedPorts.",
     configSchema: {
         properties: {
-            allowedPorts: {
-                type: "array",
-                items: { type: "integer", minimum: 0, maximum: 65535 },
-                default: [],
-                description: "TCP/UDP ports that may be open to the internet (e.g. 443 of a public front end).",
-            },
+            allowedPorts: portListSchema([], "TCP/UDP ports that may be open to the internet (e.g. 443 of a public front end)."),
         },
     },
     validateResource: forTypes([T.networkSecurityGroup, T.securityRule], (props, args, report) => {
         const config = configOf(args, { allowedPorts: [] as number[] });
-        const allowed = validPorts(config.allowedPorts);
+        const allowed = portList(config.allowedPorts);
         for (const r of internetInboundRules(args, props)) {
             const from = r.sources.map((s) => `"${s}"`).join(", ");
             if (!protocolHasPorts(r.protocol)) {

@@ -11,7 +11,7 @@
  * can't be known during preview makes the rule report "can't run" instead of passing.
  */
 import { PolicyResource } from "@pulumi/policy";
-import { arr, get, str } from "../../core";
+import { arr, get, ReferenceMatcher, referencesOf, str } from "../../core";
 
 /** The azure-native (v3) type tokens the rules match. */
 export const T = {
@@ -197,37 +197,27 @@ export function azureName(r: PolicyResource, nameProp: string): string {
     return str(r.props, nameProp) ?? str(r.props, "name") ?? r.name;
 }
 
+/** The properties that hold a private endpoint's connections, automatic and manual. */
+const CONNECTION_PROPERTIES = ["privateLinkServiceConnections", "manualPrivateLinkServiceConnections"];
+
 /** Every connection of a private endpoint, automatic and manual, with the property it came from. */
 export function connectionsOf(pe: unknown): Array<{ property: string; connection: unknown }> {
-    return ["privateLinkServiceConnections", "manualPrivateLinkServiceConnections"].flatMap((property) =>
-        arr(pe, property).map((connection) => ({ property, connection })),
-    );
+    return CONNECTION_PROPERTIES.flatMap((property) => arr(pe, property).map((connection) => ({ property, connection })));
 }
 
 /**
  * The resources in `candidates` that a private endpoint connects to: through the property
- * dependencies of its connection properties when the engine recorded any, else through the
- * `privateLinkServiceId` of each connection.
+ * dependencies of its connection properties when the engine recorded any (they are the whole
+ * answer: the ids they produced are not read), else through the `privateLinkServiceId` of each
+ * connection, matched by `matches`.
  */
-export function connectionTargets(
-    pe: PolicyResource,
-    candidates: PolicyResource[],
-    matches: (id: string, candidate: PolicyResource) => boolean,
-): PolicyResource[] {
+export function connectionTargets(pe: PolicyResource, candidates: PolicyResource[], matches: ReferenceMatcher): PolicyResource[] {
     const found = new Set<PolicyResource>();
-    for (const property of ["privateLinkServiceConnections", "manualPrivateLinkServiceConnections"]) {
+    for (const property of CONNECTION_PROPERTIES) {
         const deps = pe.propertyDependencies?.[property] ?? [];
-        if (deps.length > 0) {
-            deps.filter((d) => candidates.includes(d)).forEach((d) => found.add(d));
-            continue;
-        }
-        for (const c of arr(pe.props, property)) {
-            const id = str(c, "privateLinkServiceId");
-            if (id === undefined) {
-                continue;
-            }
-            candidates.filter((r) => matches(id, r)).forEach((r) => found.add(r));
-        }
+        const targets =
+            deps.length > 0 ? deps.filter((d) => candidates.includes(d)) : referencesOf(pe, property, candidates, { field: "privateLinkServiceId", matches });
+        targets.forEach((t) => found.add(t));
     }
     return [...found];
 }

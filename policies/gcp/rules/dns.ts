@@ -17,8 +17,8 @@
  * internet.
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { arr, configOf, framework, isComponentChild, str, strings } from "../../core";
-import { displayName, endpointAddresses, isPscEndpoint, peek, rawStrings, resolveRefs, T } from "./util";
+import { arr, configOf, containsUnknown, framework, isComponentChild, knownStrings, rawGet, referencesOf, str, strings } from "../../core";
+import { displayName, endpointAddresses, gcpRefMatcher, isPscEndpoint, T } from "./util";
 
 /** Default of `pscDnsSuffixes`: the zones of the Google APIs endpoint presets. */
 export const DEFAULT_PSC_DNS_SUFFIXES = ["googleapis.com.", "gcr.io.", "pkg.dev."];
@@ -70,11 +70,11 @@ function endpointOfRecord(record: PolicyResource, targets: ReturnType<typeof psc
             return e;
         }
     }
-    const raw = rawStrings(peek(record.props, "rrdatas"));
-    if (raw.unknown && deps.length === 0) {
+    const raw = rawGet(record.props, "rrdatas");
+    if (containsUnknown(raw) && deps.length === 0) {
         void strings(record.props, "rrdatas"); // raises the SDK's "unknown during preview" error
     }
-    for (const value of raw.known) {
+    for (const value of knownStrings(raw)) {
         const e = targets.ips.get(value.trim());
         if (e) {
             return e;
@@ -134,7 +134,7 @@ export const dnsZonePrivate: StackValidationPolicy = {
                 // Relationships are resolved only when a non-compliant zone needs classifying.
                 records ??= args.resources
                     .filter((r) => r.type === T.recordSet)
-                    .map((record) => ({ record, zones: resolveRefs(record, "managedZone", zones, "managedZones") }));
+                    .map((record) => ({ record, zones: referencesOf(record, "managedZone", zones, { matches: gcpRefMatcher("managedZones") }) }));
                 targets ??= pscTargets(args.resources);
                 for (const { record, zones: recordZones } of records) {
                     if (!recordZones.includes(zone)) {

@@ -7,14 +7,15 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import {
     bool,
-    configOf,
     DEFAULT_SENSITIVE_PORTS,
     describeRange,
     forTypes,
     framework,
     isAllPorts,
     isInternetSource,
-    sensitivePortsIn,
+    sensitiveExposure,
+    sensitivePortsOf,
+    sensitivePortsSchema,
     str,
 } from "../../core";
 import { displayName, entriesOf, FIREWALL_TYPES, isEnabledIngressAllow, sourcesOf, T } from "./util";
@@ -42,17 +43,11 @@ export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
         "Replace 0.0.0.0/0 and ::/0 in sourceRanges with the ranges that need access: for a Private Service Connect producer, the NAT subnet CIDRs and the health-check ranges 35.191.0.0/16 and 130.211.0.0/22. Reach VMs for administration through IAP TCP forwarding (35.235.240.0/20) instead of the internet.",
     configSchema: {
         properties: {
-            sensitivePorts: {
-                type: "array",
-                items: { type: "integer", minimum: 0, maximum: 65535 },
-                default: GCP_SENSITIVE_PORTS,
-                description: "Ports that must never be reachable from the whole internet.",
-            },
+            sensitivePorts: sensitivePortsSchema("Ports that must never be reachable from the whole internet.", GCP_SENSITIVE_PORTS),
         },
     },
     validateResource: forTypes(FIREWALL_TYPES, (props, args, report) => {
-        const config = configOf(args, { sensitivePorts: GCP_SENSITIVE_PORTS });
-        const sensitive = config.sensitivePorts.filter((p): p is number => Number.isInteger(p) && p >= 0 && p <= 65535);
+        const sensitive = sensitivePortsOf(args, GCP_SENSITIVE_PORTS);
         if (!isEnabledIngressAllow(args.type, props)) {
             return;
         }
@@ -63,13 +58,9 @@ export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
         const exposed = new Set<number>();
         const where: string[] = [];
         for (const entry of entriesOf(args.type, props)) {
-            for (const range of entry.ranges) {
-                const hit = sensitivePortsIn(range, sensitive);
-                if (hit.length > 0) {
-                    hit.forEach((p) => exposed.add(p));
-                    where.push(`${entry.protocol} ${describeRange(range)}`);
-                }
-            }
+            const exposure = sensitiveExposure(entry.protocol, entry.ranges, sensitive);
+            exposure.ports.forEach((p) => exposed.add(p));
+            exposure.ranges.forEach((range) => where.push(`${entry.protocol} ${describeRange(range)}`));
         }
         if (exposed.size > 0) {
             const ports = [...exposed].sort((a, b) => a - b).join(", ");

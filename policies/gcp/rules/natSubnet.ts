@@ -5,8 +5,8 @@
  * Subnets outside the stack are not checked (their purpose is not visible to the pack).
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { framework, get } from "../../core";
-import { displayName, resolveRefs, T } from "./util";
+import { framework, get, referencesOf } from "../../core";
+import { displayName, gcpRefMatcher, T } from "./util";
 
 const PSC = "PRIVATE_SERVICE_CONNECT";
 const ABOUT_URL = "https://cloud.google.com/vpc/docs/about-vpc-hosted-services";
@@ -14,7 +14,7 @@ const ABOUT_URL = "https://cloud.google.com/vpc/docs/about-vpc-hosted-services";
 /** The subnets of the stack that an attachment uses as NAT subnets. */
 export function natSubnetsOf(attachment: PolicyResource, resources: PolicyResource[]): PolicyResource[] {
     const subnets = resources.filter((r) => r.type === T.subnetwork);
-    return resolveRefs(attachment, "natSubnets", subnets, "subnetworks");
+    return referencesOf(attachment, "natSubnets", subnets, { matches: gcpRefMatcher("subnetworks") });
 }
 
 /** NAT subnets of an attachment have purpose PRIVATE_SERVICE_CONNECT. */

@@ -6,8 +6,8 @@
  * CKV_AWS_123, endpoint service manual acceptance).
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { arr, configOf, forTypes, framework, get, num, str } from "../../core";
-import { displayName, rawCopy, T } from "./util";
+import { arr, configOf, forTypes, framework, get, num, rawCopy, str } from "../../core";
+import { displayName, T } from "./util";
 
 export const SERVICE_ATTACHMENT = T.serviceAttachment;
 const MANUAL = "ACCEPT_MANUAL";

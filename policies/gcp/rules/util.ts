@@ -1,12 +1,12 @@
 /**
  * Google Cloud helpers of the GCP pack: type tokens, GCP resource references (full, partial and
- * bare-name URL forms), firewall rule views over `Firewall` and the firewall-policy rule resources,
- * and reference resolution between stack resources.
+ * bare-name URL forms) and the matcher that lets `referencesOf` resolve them, and firewall rule
+ * views over `Firewall` and the firewall-policy rule resources.
  *
  * Unknown values: rules read properties through `policies/core` readers, so reading a value that
  * is unknown during preview throws the SDK's `UnknownValueError` and the rule reports "can't run".
- * The only exception is {@link peek}, used where the engine's property dependencies already say
- * which resource an unknown value comes from (an attachment's `natSubnets: [subnet.id]` during
+ * The only exception is the core's `rawGet`, used where the engine's property dependencies already
+ * say which resource an unknown value comes from (an attachment's `natSubnets: [subnet.id]` during
  * preview): there the relationship is known even though the value is not, so the rule still runs.
  */
 import { PolicyResource } from "@pulumi/policy";
@@ -16,10 +16,14 @@ import {
     bool,
     equalsIgnoreCase,
     get,
+    isUnknownValue,
     normaliseProtocol,
     portRangeOf,
     PortRange,
     protocolHasPorts,
+    rawGet,
+    ReferenceMatcher,
+    referencesOf,
     str,
     strings,
 } from "../../core";
@@ -49,66 +53,6 @@ export const FIREWALL_TYPES: readonly string[] = [
     T.networkFirewallPolicyRule,
     T.regionNetworkFirewallPolicyRule,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Unknown values
-
-/** The sentinels the engine sends for values not known during preview (pulumi/sdk/go/common/resource/plugin). */
-const UNKNOWN_SENTINELS = new Set([
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-
-/** Whether a raw value is the engine's "unknown during preview" sentinel. */
-export function isUnknown(value: unknown): boolean {
-    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
-}
-
-/**
- * Reads a property by dotted path WITHOUT the policy SDK's unknown check: the result may be an
- * unknown sentinel (see {@link isUnknown}). The SDK's proxy has no `getOwnPropertyDescriptor`
- * trap, so the descriptor yields the raw value. Use only to decide relationships that property
- * dependencies already establish; read values you judge with the normal readers.
- */
-export function peek(obj: unknown, path: string): unknown {
-    let cur: unknown = obj;
-    for (const key of path.split(".")) {
-        if (cur === null || cur === undefined || typeof cur !== "object") {
-            return undefined;
-        }
-        cur = Object.getOwnPropertyDescriptor(cur, key)?.value;
-    }
-    return cur;
-}
-
-/** The known (non-sentinel) strings of a raw value, and whether any part of it was unknown. */
-export function rawStrings(value: unknown): { known: string[]; unknown: boolean } {
-    if (isUnknown(value)) {
-        return { known: [], unknown: true };
-    }
-    if (typeof value === "string") {
-        return { known: [value], unknown: false };
-    }
-    if (Array.isArray(value)) {
-        const parts = value.map(rawStrings);
-        return { known: parts.flatMap((p) => p.known), unknown: parts.some((p) => p.unknown) };
-    }
-    return { known: [], unknown: false };
-}
-
-/** A shallow copy of resource properties with unknown values kept as sentinels (for remediations). */
-export function rawCopy(props: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(props)) {
-        out[key] = Object.getOwnPropertyDescriptor(props, key)?.value;
-    }
-    return out;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Resource references
@@ -198,60 +142,46 @@ function sameRef(a: GcpRef, b: GcpRef): boolean {
 function identitiesOf(resource: PolicyResource, collection: string): GcpRef[] {
     const out: GcpRef[] = [];
     for (const key of ["id", "selfLink"]) {
-        const ref = parseRef(knownString(peek(resource.props, key)));
+        const ref = parseRef(knownString(rawGet(resource.props, key)));
         if (ref) {
             out.push(ref);
         }
     }
-    const name = knownString(peek(resource.props, "name"));
+    const name = knownString(rawGet(resource.props, "name"));
     if (name !== undefined) {
         out.push({
             name,
             collection,
-            project: knownString(peek(resource.props, "project")),
-            location: knownString(peek(resource.props, "region")) ?? knownString(peek(resource.props, "location")),
+            project: knownString(rawGet(resource.props, "project")),
+            location: knownString(rawGet(resource.props, "region")) ?? knownString(rawGet(resource.props, "location")),
         });
     }
     return out;
 }
 
 function knownString(v: unknown): string | undefined {
-    return typeof v === "string" && v !== "" && !isUnknown(v) ? v : undefined;
+    return typeof v === "string" && v !== "" && !isUnknownValue(v) ? v : undefined;
 }
 
 /**
- * The resources among `candidates` that `r` names in its property `prop` (a string or a list):
- * through the engine's property dependencies, and by matching the written references (full URL,
- * partial URL, id or bare name) against each candidate's id, selfLink and project/region/name.
- * A bare or partial reference inherits the project and region of `r` where it leaves them out.
- *
- * When part of the value is unknown and no candidate explains it through property dependencies,
- * the value is read through the SDK so that the rule reports it could not run.
+ * How `referencesOf` matches the GCP references written into a property (full URL, partial URL,
+ * id or bare name) against the resources of `collection` ("subnetworks", "managedZones", …): by
+ * each candidate's id, selfLink and project/region/name. A bare or partial reference inherits the
+ * project and region of the referring resource where it leaves them out.
  */
-export function resolveRefs(r: PolicyResource, prop: string, candidates: PolicyResource[], collection: string): PolicyResource[] {
-    const depUrns = new Set((r.propertyDependencies?.[prop] ?? []).map((d) => d.urn));
-    const fromDeps = candidates.filter((c) => c !== r && depUrns.has(c.urn));
-    const raw = rawStrings(peek(r.props, prop));
-    if (raw.unknown && fromDeps.length === 0) {
-        // Not explained by a dependency: let the SDK raise its "unknown during preview" error.
-        void strings(r.props, prop);
-    }
-    const context = {
-        project: knownString(peek(r.props, "project")),
-        location: knownString(peek(r.props, "region")),
-    };
-    const refs = raw.known
-        .map(parseRef)
-        .filter((x): x is GcpRef => x !== undefined)
-        .map((ref) => ({
+export function gcpRefMatcher(collection: string): ReferenceMatcher {
+    return (written, candidate, referrer) => {
+        const ref = parseRef(written);
+        if (ref === undefined) {
+            return false;
+        }
+        const full: GcpRef = {
             ...ref,
-            project: ref.project ?? context.project,
-            location: ref.location ?? (ref.project === undefined ? context.location : undefined),
-        }));
-    const matched = candidates.filter(
-        (c) => c !== r && !fromDeps.includes(c) && refs.some((ref) => identitiesOf(c, collection).some((id) => sameRef(ref, id))),
-    );
-    return [...fromDeps, ...matched];
+            project: ref.project ?? knownString(rawGet(referrer.props, "project")),
+            location: ref.location ?? (ref.project === undefined ? knownString(rawGet(referrer.props, "region")) : undefined),
+        };
+        return identitiesOf(candidate, collection).some((id) => sameRef(full, id));
+    };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -329,7 +259,7 @@ export function entriesOf(type: string, props: Record<string, unknown>): AllowEn
 
 /** The name of a resource for messages: its `name` input when known, else the logical name. */
 export function displayName(props: Record<string, unknown>, logical: string): string {
-    return knownString(peek(props, "name")) ?? logical;
+    return knownString(rawGet(props, "name")) ?? logical;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -348,8 +278,8 @@ export function isPscEndpoint(r: PolicyResource): boolean {
     if (r.type !== T.forwardingRule && r.type !== T.globalForwardingRule) {
         return false;
     }
-    const target = peek(r.props, "target");
-    if (isUnknown(target)) {
+    const target = rawGet(r.props, "target");
+    if (isUnknownValue(target)) {
         const deps = r.propertyDependencies?.target ?? [];
         if (deps.length === 0) {
             void get(r.props, "target"); // raises the SDK's "unknown during preview" error
@@ -370,14 +300,14 @@ export function looksLikeIp(value: string): boolean {
  */
 export function endpointAddresses(endpoint: PolicyResource, resources: PolicyResource[]): { addresses: PolicyResource[]; ips: string[] } {
     const candidates = resources.filter((r) => r.type === T.address || r.type === T.globalAddress);
-    const addresses = resolveRefs(endpoint, "ipAddress", candidates, "addresses");
+    const addresses = referencesOf(endpoint, "ipAddress", candidates, { matches: gcpRefMatcher("addresses") });
     const ips = new Set<string>();
-    const literal = knownString(peek(endpoint.props, "ipAddress"));
+    const literal = knownString(rawGet(endpoint.props, "ipAddress"));
     if (literal !== undefined && looksLikeIp(literal)) {
         ips.add(literal);
     }
     for (const a of addresses) {
-        const ip = knownString(peek(a.props, "address"));
+        const ip = knownString(rawGet(a.props, "address"));
         if (ip !== undefined) {
             ips.add(ip);
         }

@@ -2,7 +2,14 @@
  * Plain unit tests of the Azure pack's helpers (no pack process needed).
  */
 import * as assert from "assert";
-import { armIdTail, idNames, isWildcard, normaliseId, subscriptionKey } from "../../../policies/azure/rules/util";
+import { PolicyResource } from "@pulumi/policy";
+import * as proxy from "@pulumi/policy/proxy";
+import { armIdTail, connectionTargets, idNames, isWildcard, normaliseId, subscriptionKey } from "../../../policies/azure/rules/util";
+import { UNKNOWN } from "../../harness/policies";
+import { armId, TYPES } from "./fixtures";
+
+/** The policy SDK's proxy over resource properties, which throws on unknown values (internal, so not in its typings). */
+const unknownCheckingProxy: (props: object) => Record<string, unknown> = (proxy as any).unknownCheckingProxy;
 
 describe("azure pack helpers (util.ts)", () => {
     it("normaliseId lower-cases, trims and drops trailing slashes; undefined for non-strings and blanks", () => {
@@ -38,5 +45,20 @@ describe("azure pack helpers (util.ts)", () => {
         assert.ok(idNames(id, { id: `${id}/` }, "Microsoft.Storage", chain));
         assert.ok(!idNames(id, {}, "Microsoft.Storage", chain));
         assert.ok(!idNames("", { id: "" }, "Microsoft.Storage", chain));
+    });
+    it("connectionTargets reads only privateLinkServiceId, trusts recorded dependencies, and throws on an unexplained unknown id", () => {
+        const resource = (name: string, props: Record<string, unknown>, deps: Record<string, PolicyResource[]> = {}) =>
+            ({ type: TYPES.storage, name, urn: `urn:${name}`, props: unknownCheckingProxy(props), propertyDependencies: deps }) as unknown as PolicyResource;
+        const data = resource("data", { resourceGroupName: "rg", accountName: "data" });
+        const other = resource("other", { resourceGroupName: "rg", accountName: "other" });
+        const byInputs = (id: string, r: PolicyResource) => idNames(id, r.props, "Microsoft.Storage", [["storageAccounts", ["accountName"]]]);
+        const pe = (connections: unknown[], deps: Record<string, PolicyResource[]> = {}) => resource("pe", { manualPrivateLinkServiceConnections: connections }, deps);
+        const id = armId("Microsoft.Storage/storageAccounts/DATA", "RG");
+        assert.deepStrictEqual(connectionTargets(pe([{ name: UNKNOWN, privateLinkServiceId: id }]), [data, other], byInputs), [data]);
+        assert.deepStrictEqual(connectionTargets(pe([{ privateLinkServiceId: UNKNOWN }], { manualPrivateLinkServiceConnections: [other] }), [data, other], byInputs), [other]);
+        // A dependency on a resource that is no candidate (a private link service) explains the unknown id too.
+        const pls = resource("pls", {});
+        assert.deepStrictEqual(connectionTargets(pe([{ privateLinkServiceId: UNKNOWN }], { manualPrivateLinkServiceConnections: [pls] }), [data], byInputs), []);
+        assert.throws(() => connectionTargets(pe([{ privateLinkServiceId: UNKNOWN }]), [data], byInputs), /can't be known during preview/);
     });
 });

@@ -1,7 +1,8 @@
 /** Plain unit tests of the GCP pack's helpers (no pack process). */
 import * as assert from "assert";
 import { inDomain } from "../../../policies/gcp/rules/dns";
-import { gcpProtocol, looksLikeIp, parseAttachmentRef, parseRef, peek, rangesOf } from "../../../policies/gcp/rules/util";
+import { portList, rawGet, sensitiveExposure } from "../../../policies/core";
+import { gcpProtocol, gcpRefMatcher, looksLikeIp, parseAttachmentRef, parseRef, rangesOf } from "../../../policies/gcp/rules/util";
 
 describe("gcp pack helpers", () => {
     it("parseRef reads every URL form GCP accepts", () => {
@@ -47,9 +48,29 @@ describe("gcp pack helpers", () => {
         assert.ok(!inDomain("notgoogleapis.com.", "googleapis.com"));
         assert.ok(!inDomain("example.com.", "."));
     });
-    it("peek reads raw values without the SDK's unknown check", () => {
-        assert.strictEqual(peek({ a: { b: 1 } }, "a.b"), 1);
-        assert.strictEqual(peek({ a: 5 }, "a.b"), undefined);
+    it("rawGet (core) reads raw values without the SDK's unknown check; looksLikeIp tells IPs from references", () => {
+        assert.strictEqual(rawGet({ a: { b: 1 } }, "a.b"), 1);
+        assert.strictEqual(rawGet({ a: 5 }, "a.b"), undefined);
         assert.ok(looksLikeIp("10.0.0.5") && looksLikeIp("fd00::5") && !looksLikeIp("projects/p/addresses/a"));
+    });
+    it("gcpRefMatcher matches every URL form, fills in the referrer's project and region, and keeps other collections apart", () => {
+        const subnet = { props: { name: "n", project: "p", region: "r" } } as any;
+        const referrer = { props: { project: "p", region: "r" } } as any;
+        const match = gcpRefMatcher("subnetworks");
+        for (const written of ["projects/p/regions/r/subnetworks/n", "https://www.googleapis.com/compute/v1/projects/p/regions/r/subnetworks/n", "regions/r/subnetworks/n", "n"]) {
+            assert.ok(match(written, subnet, referrer), written);
+        }
+        assert.ok(!match("n", subnet, { props: { project: "other", region: "r" } } as any));
+        assert.ok(!match("projects/p/regions/r/addresses/n", subnet, referrer));
+        assert.ok(!match("a//b", subnet, referrer));
+    });
+    it("sensitiveExposure and portList (core) judge the ports the firewall rules open", () => {
+        const e = sensitiveExposure("tcp", [{ from: 20, to: 25 }, { from: 443, to: 443 }, { from: 3389, to: 3389 }], [3389, 22, 21, 22]);
+        assert.deepStrictEqual(e, { ports: [21, 22, 3389], ranges: [{ from: 20, to: 25 }, { from: 3389, to: 3389 }], allPorts: false });
+        assert.strictEqual(sensitiveExposure("all", [{ from: 0, to: 65535 }], []).allPorts, true);
+        assert.deepStrictEqual(sensitiveExposure("icmp", [{ from: 0, to: 65535 }], [22]), { ports: [], ranges: [], allPorts: false });
+        assert.deepStrictEqual(portList([22, "80", 3389.5, -1, 70000, null]), [22]);
+        assert.deepStrictEqual(portList([22, " 80 ", ""], { numericStrings: true }), [22, 80]);
+        assert.deepStrictEqual(portList("22"), []);
     });
 });
