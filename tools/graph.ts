@@ -5,18 +5,29 @@
  */
 import { AnalyzerResourceInput } from "./analyzer";
 
-/** The parts of a recorded resource the analyzer needs (see tests/harness/mocks.ts). */
+/** The parts of a recorded resource the analyzer needs (tests/harness/mocks.ts records more). */
 export interface GraphResource {
+    /** The type token, e.g. `aws:ec2/vpcEndpoint:VpcEndpoint`. */
     type: string;
+    /** The logical name. */
     name: string;
+    /** The URN the mock monitor gave it. */
     urn: string;
+    /** The id (custom resources only). */
     id: string;
+    /** Whether it is a custom resource (false for components). */
     custom: boolean;
+    /** The inputs, deserialised (Outputs resolved, unknowns absent). */
     inputs: Record<string, any>;
+    /** The state the mock returned (inputs plus computed outputs). */
     state: Record<string, any>;
+    /** The parent's URN, or undefined for a root resource. */
     parent?: string;
+    /** The provider reference `urn::id` given to a custom resource, if any. */
     provider?: string;
+    /** URNs of explicit and implicit dependencies. */
     dependencies: string[];
+    /** Per input property, the URNs it depends on. */
     propertyDependencies: Record<string, string[]>;
 }
 

@@ -13,6 +13,9 @@
  * `aws ec2 describe-vpc-endpoint-services`. Any table like this goes stale, so callers can always
  * pass a full service name instead of a short one: {@link isFullServiceName} names are used as
  * given.
+ *
+ * This module imports nothing: the AWS policy pack reads its prefixes and region shape too, so a
+ * rule and a component never disagree on what an AWS service name is.
  */
 
 /** Services that have Gateway endpoints (route-table targets, no ENIs, no charge). */

@@ -9,32 +9,11 @@
  * request, then lets tests query the resulting graph.
  */
 import * as pulumi from "@pulumi/pulumi";
+import type { GraphResource } from "../../tools/graph";
 import { mockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
-export interface RecordedResource {
-    /** The type token, e.g. `aws:ec2/vpcEndpoint:VpcEndpoint`. */
-    type: string;
-    /** The logical name. */
-    name: string;
-    /** The URN the mock monitor gave it. */
-    urn: string;
-    /** The id (custom resources only). */
-    id: string;
-    /** Whether it is a custom resource (false for components). */
-    custom: boolean;
-    /** The inputs, deserialised (Outputs resolved, unknowns absent). */
-    inputs: Record<string, any>;
-    /** The state the mock returned (inputs plus computed outputs). */
-    state: Record<string, any>;
-    /** The parent's URN, or undefined for a root resource. */
-    parent?: string;
-    /** The provider reference `urn::id` given to a custom resource, if any. */
-    provider?: string;
-    /** URNs of explicit and implicit dependencies. */
-    dependencies: string[];
-    /** Per input property, the URNs it depends on. */
-    propertyDependencies: Record<string, string[]>;
+export interface RecordedResource extends GraphResource {
     /** Alias URNs or specs, as plain objects. */
     aliases: any[];
     ignoreChanges: string[];

@@ -21,6 +21,8 @@ import {
     isUnknownValue,
     referencesOf,
 } from "../../core";
+// Not a component: serviceNames.ts is pure AWS naming data with no imports, shared so rules and components agree.
+import { REGION_PATTERN, SERVICE_NAME_PREFIXES } from "../../../components/aws/serviceNames";
 
 /** Type tokens of the resources this pack reads (`__pulumiType` of `@pulumi/aws` 7). */
 export const T = {
@@ -70,20 +72,6 @@ export function positiveInt(value: unknown, fallback: number): number {
 // Endpoint service names
 // ------------------------------------------------------------------------------------------------
 
-/** Prefixes of the names of AWS's own services, per partition (see components/aws/serviceNames). */
-export const AWS_SERVICE_PREFIXES: readonly string[] = [
-    "com.amazonaws",
-    "cn.com.amazonaws",
-    "eu.amazonaws",
-    "gov.ic.c2s",
-    "gov.sgov.sc2s",
-    "gov.ic.hci.csp",
-    "uk.adc-e.cloud",
-    "aws.sagemaker",
-];
-
-const REGION = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
-
 /** A parsed endpoint service name. */
 export interface ServiceName {
     /** `aws` for AWS's own services, `customer` for endpoint services (`….vpce.<region>.vpce-svc-…`). */
@@ -99,7 +87,7 @@ export interface ServiceName {
  */
 export function parseServiceName(name: string): ServiceName {
     const parts = name.trim().toLowerCase().split(".");
-    const i = parts.findIndex((p, idx) => idx > 0 && REGION.test(p));
+    const i = parts.findIndex((p, idx) => idx > 0 && REGION_PATTERN.test(p));
     if (i < 1 || i === parts.length - 1) {
         return { kind: "unrecognised", short: name };
     }
@@ -108,7 +96,7 @@ export function parseServiceName(name: string): ServiceName {
     if (parts[i - 1] === "vpce") {
         return { kind: "customer", short };
     }
-    return { kind: AWS_SERVICE_PREFIXES.includes(prefix) ? "aws" : "unrecognised", short };
+    return { kind: SERVICE_NAME_PREFIXES.includes(prefix) ? "aws" : "unrecognised", short };
 }
 
 /** Whether a service short name matches a required short name (the FIPS variant counts). */

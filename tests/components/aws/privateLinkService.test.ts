@@ -1,7 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mocks";
+import { Recorder, startMocks, unwrap } from "../../harness/mocks";
+import { expectRejected } from "../../harness/validation";
 import { ValidationError } from "../../../components/core";
 import {
     AwsEndpointServiceIpAddressType,
@@ -768,20 +769,7 @@ describe("AwsPrivateLinkService", () => {
 
         for (const [label, make, field] of cases) {
             it(`rejects ${label} (${field}) before registering anything`, async () => {
-                const rec = await mocks();
-                let error: unknown;
-                try {
-                    new AwsPrivateLinkService("orders", make());
-                } catch (e) {
-                    error = e;
-                }
-                await rec.settle();
-                assert.ok(ValidationError.isInstance(error), `expected a ValidationError, got ${String(error)}`);
-                assert.strictEqual(error.field, field);
-                assert.strictEqual(error.component, "AwsPrivateLinkService");
-                assert.ok(error.message.includes(field), error.message);
-                assert.ok(error.message.includes("Fix:"), error.message);
-                assert.deepStrictEqual(rec.resources.map((r: RecordedResource) => r.name), [], "nothing is registered");
+                await expectRejected(() => new AwsPrivateLinkService("orders", make()), { component: "AwsPrivateLinkService", name: "orders", field, mocks });
                 // The exported validator says the same without creating anything.
                 assert.throws(() => validateAwsPrivateLinkServiceArgs("orders", make()), (e: unknown) => ValidationError.isInstance(e) && e.field === field);
             });
@@ -789,13 +777,7 @@ describe("AwsPrivateLinkService", () => {
 
         for (const name of ["", "  "]) {
             it(`rejects the component name ${JSON.stringify(name)}`, async () => {
-                const rec = await mocks();
-                assert.throws(
-                    () => new AwsPrivateLinkService(name, { networkLoadBalancerArns: [NLB_ARN] }),
-                    (e: unknown) => ValidationError.isInstance(e) && e.field === "name",
-                );
-                await rec.settle();
-                assert.strictEqual(rec.resources.length, 0);
+                await expectRejected(() => new AwsPrivateLinkService(name, { networkLoadBalancerArns: [NLB_ARN] }), { component: "AwsPrivateLinkService", name, field: "name", mocks });
             });
         }
 

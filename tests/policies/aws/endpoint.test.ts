@@ -116,7 +116,7 @@ describe("aws pack: endpoint rules", () => {
         const RULE = "interface-endpoint-no-default-security-group";
 
         it("reports an endpoint whose group resolves to the VPC default group (read by id), at advisory", async () => {
-            const sg = res(TYPES.SG, "vpc-default", { id: "sg-0default", name: "default", vpcId: "vpc-1" });
+            const sg = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default", vpcId: "vpc-1" });
             const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: ["sg-0default"] }));
             const d = of(await pack().analyzeStack([sg, ep]), RULE);
             assert.strictEqual(d.length, 1);
@@ -124,31 +124,31 @@ describe("aws pack: endpoint rules", () => {
             assert.strictEqual(d[0].urn, ep.urn);
         });
         it("reports a DefaultSecurityGroup attached through a SecurityGroupAssociation", async () => {
-            const sg = res(TYPES.DEFAULT_SG, "dsg", { id: "sg-0d", vpcId: "vpc-1" });
+            const sg = res(TYPES.DEFAULT_SECURITY_GROUP, "dsg", { id: "sg-0d", vpcId: "vpc-1" });
             const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: [] , id: "vpce-1"}));
             const assoc = res(TYPES.SG_ASSOCIATION, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: UNKNOWN }, { propertyDependencies: { securityGroupId: [sg.urn] } });
             assert.strictEqual(of(await pack().analyzeStack([sg, ep, assoc]), RULE).length, 1);
         });
         it("passes dedicated groups, groups outside the stack, and unattached default groups", async () => {
-            const dflt = res(TYPES.SG, "vpc-default", { id: "sg-0default", name: "default" });
-            const own = res(TYPES.SG, "own", { id: UNKNOWN, name: UNKNOWN });
+            const dflt = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default" });
+            const own = res(TYPES.SECURITY_GROUP, "own", { id: UNKNOWN, name: UNKNOWN });
             const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: [UNKNOWN, "sg-external"] }), { propertyDependencies: { securityGroupIds: [own.urn] } });
             const r = await pack().analyzeStack([dflt, own, ep]);
             assert.deepStrictEqual(of(r, RULE), []);
             assert.ok(!couldNotCheck(r, RULE));
         });
         it("ignores Gateway endpoints and is not applicable without endpoints", async () => {
-            const dflt = res(TYPES.SG, "vpc-default", { id: "sg-0default", name: "default" });
+            const dflt = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default" });
             assert.deepStrictEqual(of(await pack().analyzeStack([dflt, res(TYPES.ENDPOINT, "gw", { securityGroupIds: ["sg-0default"] })]), RULE), []);
             const r = await pack().analyzeStack([dflt]);
             assert.ok(r.notApplicable.some((n) => n.policyName === RULE));
         });
         it("does not crash on wrong-typed values", async () => {
-            const r = await pack().analyzeStack([res(TYPES.SG, "s", { id: 5, name: ["default"] }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: { a: 5 } }))]);
+            const r = await pack().analyzeStack([res(TYPES.SECURITY_GROUP, "s", { id: 5, name: ["default"] }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: { a: 5 } }))]);
             assert.deepStrictEqual(of(r, RULE), []);
         });
         it("says it could not check an unknown group list with no dependency on a group", async () => {
-            const r = await pack().analyzeStack([res(TYPES.SG, "s", { id: "sg-1" }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: UNKNOWN }))]);
+            const r = await pack().analyzeStack([res(TYPES.SECURITY_GROUP, "s", { id: "sg-1" }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: UNKNOWN }))]);
             assert.ok(couldNotCheck(r, RULE));
         });
     });
@@ -214,7 +214,7 @@ describe("aws pack: endpoint rules", () => {
             assert.deepStrictEqual(of(await stack(ep, dns), RULE), []);
             const off = res(TYPES.ENDPOINT_PRIVATE_DNS, "dns", { vpcEndpointId: "vpce-1", privateDnsEnabled: false });
             assert.strictEqual(of(await stack(ep, off), RULE).length, 1);
-            const rec = res(TYPES.RECORD, "alias", { type: "A", aliases: [{ name: UNKNOWN, zoneId: UNKNOWN }] }, { propertyDependencies: { aliases: [ep.urn] } });
+            const rec = res(TYPES.ROUTE53_RECORD, "alias", { type: "A", aliases: [{ name: UNKNOWN, zoneId: UNKNOWN }] }, { propertyDependencies: { aliases: [ep.urn] } });
             assert.deepStrictEqual(of(await stack(ep, rec), RULE), []);
         });
         it("skips customer services, Gateway endpoints and exempt services", async () => {

@@ -3,29 +3,14 @@
  * shaped like what the components create with default arguments.
  */
 import { AnalyzerResourceInput, UNKNOWN, urnFor } from "../../harness/policies";
+import { T } from "../../../policies/aws/rules/util";
 
+/** The pack's own type tokens, plus those of resources only the test stacks use. */
 export const TYPES = {
-    ENDPOINT_SERVICE: "aws:ec2/vpcEndpointService:VpcEndpointService",
-    ALLOWED_PRINCIPAL: "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple",
-    CONNECTION_NOTIFICATION: "aws:ec2/vpcEndpointConnectionNotification:VpcEndpointConnectionNotification",
-    ENDPOINT: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    ENDPOINT_POLICY: "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy",
-    ENDPOINT_SUBNET_ASSOCIATION: "aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation",
-    ENDPOINT_PRIVATE_DNS: "aws:vpc/endpointPrivateDns:EndpointPrivateDns",
-    SG_ASSOCIATION: "aws:ec2/securityGroupAssociation:SecurityGroupAssociation",
-    SG: "aws:ec2/securityGroup:SecurityGroup",
-    DEFAULT_SG: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-    SG_RULE: "aws:ec2/securityGroupRule:SecurityGroupRule",
-    SG_INGRESS: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    SG_EGRESS: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    LB: "aws:lb/loadBalancer:LoadBalancer",
-    ALB: "aws:alb/loadBalancer:LoadBalancer",
+    ...T,
     TARGET_GROUP: "aws:lb/targetGroup:TargetGroup",
     LISTENER: "aws:lb/listener:Listener",
-    VPC: "aws:ec2/vpc:Vpc",
     ZONE: "aws:route53/zone:Zone",
-    RECORD: "aws:route53/record:Record",
-    LATTICE_CONFIG: "aws:vpclattice/resourceConfiguration:ResourceConfiguration",
     SNS_TOPIC: "aws:sns/topic:Topic",
 } as const;
 
@@ -107,14 +92,14 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         serviceName: id("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"),
     }, { parentType: SVC, propertyDependencies: { networkLoadBalancerArns: [nlb.urn] } });
 
-    const epSg = res(TYPES.SG, "ep-sg", {
+    const epSg = res(TYPES.SECURITY_GROUP, "ep-sg", {
         description: "privatelink endpoint ep: service ports from the allowed CIDRs",
         vpcId: "vpc-consumer",
         tags: componentTags("ep"),
         id: id("sg-0ep"),
         name: "ep-sg-1a2b3c",
     }, { parentType: EP });
-    const epIngress = res(TYPES.SG_INGRESS, "ep-ingress-0", {
+    const epIngress = res(TYPES.SG_INGRESS_RULE, "ep-ingress-0", {
         securityGroupId: id("sg-0ep"),
         cidrIpv4: "10.20.0.0/16",
         ipProtocol: "tcp",
@@ -132,13 +117,13 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         tags: componentTags("ep"),
     }, { parentType: EP, propertyDependencies: { securityGroupIds: [epSg.urn], serviceName: [service.urn] } });
 
-    const apiSg = res(TYPES.SG, "apis-sg", {
+    const apiSg = res(TYPES.SECURITY_GROUP, "apis-sg", {
         description: "privatelink AWS service endpoints apis: HTTPS from the VPC",
         vpcId: "vpc-consumer",
         tags: componentTags("apis"),
         id: id("sg-0apis"),
     }, { parentType: APIS });
-    const apiIngress = res(TYPES.SG_INGRESS, "apis-ingress-0", {
+    const apiIngress = res(TYPES.SG_INGRESS_RULE, "apis-ingress-0", {
         securityGroupId: id("sg-0apis"),
         cidrIpv4: "10.20.0.0/16",
         ipProtocol: "tcp",

@@ -7,7 +7,7 @@ describe("aws pack: lattice rules", () => {
 
     describe("lattice-resource-config-not-shareable", () => {
         const RULE = "lattice-resource-config-not-shareable";
-        const cfg = (props: Record<string, any>) => pack().analyze({ type: TYPES.LATTICE_CONFIG, name: "rds", props: { type: "SINGLE", ...props } });
+        const cfg = (props: Record<string, any>) => pack().analyze({ type: TYPES.LATTICE_RESOURCE_CONFIGURATION, name: "rds", props: { type: "SINGLE", ...props } });
 
         it("reports a configuration that allows shareable service networks, at advisory", async () => {
             const d = of(await cfg({ allowAssociationToShareableServiceNetwork: true }), RULE);

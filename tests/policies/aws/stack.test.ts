@@ -15,7 +15,7 @@ describe("aws pack: stack rules", () => {
 
     describe("endpoint-security-group-no-public-ingress", () => {
         const RULE = "endpoint-security-group-no-public-ingress";
-        const sg = (props: Record<string, any> = {}) => res(TYPES.SG, "ep-sg", { id: "sg-1", description: "ep", ...props });
+        const sg = (props: Record<string, any> = {}) => res(TYPES.SECURITY_GROUP, "ep-sg", { id: "sg-1", description: "ep", ...props });
         const ep = (props: Record<string, any> = {}, deps?: Record<string, string[]>) =>
             res(TYPES.ENDPOINT, "ep", { vpcEndpointType: "Interface", serviceName: "com.amazonaws.us-east-1.ssm", securityGroupIds: ["sg-1"], ...props }, { propertyDependencies: deps });
 
@@ -30,7 +30,7 @@ describe("aws pack: stack rules", () => {
         it("reports standalone SecurityGroupRule and vpc.SecurityGroupIngressRule that target an attached group", async () => {
             const g = sg({ id: UNKNOWN });
             const e = ep({ securityGroupIds: [UNKNOWN] }, { securityGroupIds: [g.urn] });
-            const viaDeps = res(TYPES.SG_INGRESS, "in", { securityGroupId: UNKNOWN, cidrIpv6: "::/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 }, { propertyDependencies: { securityGroupId: [g.urn] } });
+            const viaDeps = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: UNKNOWN, cidrIpv6: "::/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 }, { propertyDependencies: { securityGroupId: [g.urn] } });
             const legacy = res(TYPES.SG_RULE, "legacy", { type: "ingress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "icmp", fromPort: -1, toPort: -1 }, { propertyDependencies: { securityGroupId: [g.urn] } });
             const egress = res(TYPES.SG_RULE, "egress", { type: "egress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "-1" }, { propertyDependencies: { securityGroupId: [g.urn] } });
             const d = of(await stack(g, e, viaDeps, legacy, egress), RULE);
@@ -40,14 +40,14 @@ describe("aws pack: stack rules", () => {
             const g = sg();
             const e = ep({ securityGroupIds: [], id: "vpce-1" });
             const assoc = res(TYPES.SG_ASSOCIATION, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: "sg-1" });
-            const rule = res(TYPES.SG_INGRESS, "in", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" });
+            const rule = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" });
             assert.strictEqual(of(await stack(g, e, assoc, rule), RULE).length, 1);
         });
         it("passes an unattached public group and an attached private one", async () => {
-            const publicSg = res(TYPES.SG, "web", { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
-            const webRule = res(TYPES.SG_INGRESS, "web-in", { securityGroupId: "sg-web", cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 80, toPort: 80 });
+            const publicSg = res(TYPES.SECURITY_GROUP, "web", { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
+            const webRule = res(TYPES.SG_INGRESS_RULE, "web-in", { securityGroupId: "sg-web", cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 80, toPort: 80 });
             const g = sg({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }] });
-            const rule = res(TYPES.SG_INGRESS, "in", { securityGroupId: "sg-1", cidrIpv4: "10.0.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443 });
+            const rule = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: "sg-1", cidrIpv4: "10.0.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443 });
             const r = await stack(publicSg, webRule, g, rule, ep());
             assert.deepStrictEqual(of(r, RULE), []);
         });
@@ -64,7 +64,7 @@ describe("aws pack: stack rules", () => {
             assert.ok(couldNotCheck(await stack(sg(), ep({ securityGroupIds: UNKNOWN })), RULE));
         });
         it("still runs in preview when an unrelated group's id is unknown", async () => {
-            const other = res(TYPES.SG, "other", { id: UNKNOWN, ingress: [{ cidrBlocks: [UNKNOWN] }] });
+            const other = res(TYPES.SECURITY_GROUP, "other", { id: UNKNOWN, ingress: [{ cidrBlocks: [UNKNOWN] }] });
             const g = sg({ ingress: [{ protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }] });
             const r = await stack(other, g, ep());
             assert.strictEqual(of(r, RULE).length, 1);

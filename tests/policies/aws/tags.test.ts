@@ -17,31 +17,31 @@ describe("aws pack: tag rules", () => {
             assert.match(d[0].message, /managed-by/);
         });
         it("passes component children with the component tags, for every taggable type", async () => {
-            for (const type of [TYPES.ENDPOINT_SERVICE, TYPES.ENDPOINT, TYPES.SG, TYPES.SG_INGRESS, TYPES.LB, TYPES.TARGET_GROUP, TYPES.LISTENER, TYPES.ZONE, TYPES.SNS_TOPIC, TYPES.LATTICE_CONFIG]) {
+            for (const type of [TYPES.ENDPOINT_SERVICE, TYPES.ENDPOINT, TYPES.SECURITY_GROUP, TYPES.SG_INGRESS_RULE, TYPES.LB, TYPES.TARGET_GROUP, TYPES.LISTENER, TYPES.ZONE, TYPES.SNS_TOPIC, TYPES.LATTICE_RESOURCE_CONFIGURATION]) {
                 assert.deepStrictEqual(of(await child(type, { tags: componentTags("ep") }), RULE), [], type);
             }
         });
         it("reports missing and empty tags", async () => {
-            assert.strictEqual(of(await child(TYPES.SG, {}), RULE).length, 1);
-            assert.strictEqual(of(await child(TYPES.SG, { tags: { "managed-by": "" } }), RULE).length, 1);
+            assert.strictEqual(of(await child(TYPES.SECURITY_GROUP, {}), RULE).length, 1);
+            assert.strictEqual(of(await child(TYPES.SECURITY_GROUP, { tags: { "managed-by": "" } }), RULE).length, 1);
         });
         it("is not applicable to resources outside components by default, nor to untaggable types", async () => {
-            const r = await pack().analyze({ type: TYPES.SG, props: {} });
+            const r = await pack().analyze({ type: TYPES.SECURITY_GROUP, props: {} });
             assert.ok(r.notApplicable.some((n) => n.policyName === RULE));
-            assert.ok((await child(TYPES.RECORD, {})).notApplicable.some((n) => n.policyName === RULE));
+            assert.ok((await child(TYPES.ROUTE53_RECORD, {})).notApplicable.some((n) => n.policyName === RULE));
         });
         it("checks every resource and other keys when configured", async () => {
             await pack().configure({ [RULE]: { requiredKeys: ["managed-by", "cost-center"], onlyComponentResources: false } });
-            const d = of(await pack().analyze({ type: TYPES.SG, props: { tags: { "managed-by": "privatelink" } } }), RULE);
+            const d = of(await pack().analyze({ type: TYPES.SECURITY_GROUP, props: { tags: { "managed-by": "privatelink" } } }), RULE);
             assert.strictEqual(d.length, 1);
             assert.match(d[0].message, /cost-center/);
         });
         it("does not crash on wrong-typed values", async () => {
-            assert.strictEqual(of(await child(TYPES.SG, { tags: ["managed-by"] }), RULE).length, 1);
-            assert.strictEqual(of(await child(TYPES.SG, { tags: "managed-by" }), RULE).length, 1);
+            assert.strictEqual(of(await child(TYPES.SECURITY_GROUP, { tags: ["managed-by"] }), RULE).length, 1);
+            assert.strictEqual(of(await child(TYPES.SECURITY_GROUP, { tags: "managed-by" }), RULE).length, 1);
         });
         it("says it could not check unknown tags", async () => {
-            assert.ok(couldNotCheck(await child(TYPES.SG, { tags: UNKNOWN }), RULE));
+            assert.ok(couldNotCheck(await child(TYPES.SECURITY_GROUP, { tags: UNKNOWN }), RULE));
         });
     });
 });

@@ -1,22 +1,8 @@
 /** Shared constants for the GCP pack tests. */
 import { AnalyzeResult, urnFor } from "../../harness/policies";
 
-export const T = {
-    serviceAttachment: "gcp:compute/serviceAttachment:ServiceAttachment",
-    subnetwork: "gcp:compute/subnetwork:Subnetwork",
-    firewall: "gcp:compute/firewall:Firewall",
-    firewallPolicyRule: "gcp:compute/firewallPolicyRule:FirewallPolicyRule",
-    networkFirewallPolicyRule: "gcp:compute/networkFirewallPolicyRule:NetworkFirewallPolicyRule",
-    regionNetworkFirewallPolicyRule: "gcp:compute/regionNetworkFirewallPolicyRule:RegionNetworkFirewallPolicyRule",
-    forwardingRule: "gcp:compute/forwardingRule:ForwardingRule",
-    globalForwardingRule: "gcp:compute/globalForwardingRule:GlobalForwardingRule",
-    address: "gcp:compute/address:Address",
-    globalAddress: "gcp:compute/globalAddress:GlobalAddress",
-    regionNetworkEndpointGroup: "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
-    managedZone: "gcp:dns/managedZone:ManagedZone",
-    recordSet: "gcp:dns/recordSet:RecordSet",
-    regionalEndpoint: "gcp:networkconnectivity/regionalEndpoint:RegionalEndpoint",
-} as const;
+/** The pack's own type tokens, so the tests and the rules cannot disagree about them. */
+export { T } from "../../../policies/gcp/rules/util";
 
 /** A component type, to make URNs of resources created inside our components. */
 export const COMPONENT = "privatelink:index:GcpPrivateLinkService";
