@@ -4,7 +4,6 @@
  * from the rest of a stack.
  */
 import {
-    PolicyResource,
     ReportViolation,
     ResourceValidation,
     ResourceValidationArgs,
@@ -73,16 +72,6 @@ export function isComponentChild(urn: unknown): boolean {
     const typePart = urn.split("::")[2] ?? "";
     const chain = typePart.split("$");
     return chain.slice(0, -1).some((t) => t.startsWith(COMPONENT_PREFIX));
-}
-
-/** The logical name of a resource, from its URN. */
-export function nameOf(urn: string): string {
-    return urn.split("::").slice(3).join("::");
-}
-
-/** Indexes stack resources by URN. */
-export function indexByUrn(resources: PolicyResource[]): Map<string, PolicyResource> {
-    return new Map(resources.map((r) => [r.urn, r]));
 }
 
 /** Every string inside a value (arrays and objects walked), for id matching. */

@@ -142,11 +142,13 @@ export class Recorder {
 
     /** A compact `type name` listing, sorted, for graph snapshots. */
     public summary(filter?: (r: RecordedResource) => boolean): string[] {
-        return this.resources
-            .filter(filter ?? (() => true))
-            .map((r) => `${r.type} ${r.name}`)
-            .sort();
+        return typeNames(this.resources.filter(filter ?? (() => true)));
     }
+}
+
+/** `type name` of each resource, sorted: the form graph snapshots are written in. */
+export function typeNames(resources: RecordedResource[]): string[] {
+    return resources.map((r) => `${r.type} ${r.name}`).sort();
 }
 
 let active: Recorder | undefined;

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as fc from "fast-check";
-import { startMocks, unwrap, Recorder, RecordedResource } from "../../harness/mocks";
+import { startMocks, unwrap, Recorder, typeNames } from "../../harness/mocks";
 import { expectRejected, onlyValidationErrors, validationErrorOf } from "../../harness/validation";
 import {
     AwsPrivateDnsRecordType,
@@ -101,10 +101,6 @@ function hostileArgs(validWeight: number): fc.Arbitrary<unknown> {
     );
 }
 
-function names(rs: RecordedResource[]): string[] {
-    return rs.map((r) => `${r.type} ${r.name}`).sort();
-}
-
 describe("AwsPrivateDnsZone", () => {
     describe("defaults", () => {
         let rec: Recorder;
@@ -191,7 +187,7 @@ describe("AwsPrivateDnsZone", () => {
             const comp = rec.one("hub", COMPONENT);
             const children = rec.childrenOf(comp);
             assert.strictEqual(children.length, 12);
-            assert.deepStrictEqual(names(rec.descendantsOf(comp)), names(children));
+            assert.deepStrictEqual(typeNames(rec.descendantsOf(comp)), typeNames(children));
         });
 
         it("gives every child the component's provider", () => {

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as fc from "fast-check";
-import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mocks";
+import { Recorder, startMocks, unwrap, typeNames } from "../../harness/mocks";
 import { expectRejected, onlyValidationErrors, withHostileFields } from "../../harness/validation";
 import {
     AwsEndpointDnsRecordIpType,
@@ -79,10 +79,6 @@ function maximal(): AwsPrivateEndpointArgs {
     };
 }
 
-function names(rs: RecordedResource[]): string[] {
-    return rs.map((r) => `${r.type} ${r.name}`).sort();
-}
-
 async function build(args: AwsPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions, rec?: Recorder) {
     const recorder = rec ?? (await startMocks());
     const pe = new AwsPrivateEndpoint("pe", args, opts);
@@ -95,7 +91,7 @@ describe("AwsPrivateEndpoint", () => {
     describe("defaults", () => {
         it("creates a described security group, one ingress rule and an explicit Interface endpoint", async () => {
             const { rec, pe, comp } = await build(minimal());
-            assert.deepStrictEqual(names(rec.resources), [
+            assert.deepStrictEqual(typeNames(rec.resources), [
                 `${SG} pe-sg`,
                 `${ENDPOINT} pe-endpoint`,
                 `${RULE} pe-ingress-10-0-0-0-16-443`,
@@ -159,7 +155,7 @@ describe("AwsPrivateEndpoint", () => {
     describe("maximal configuration", () => {
         it("wires security group, endpoint, private zone, alias records and flow logs", async () => {
             const { rec, pe, comp } = await build(maximal());
-            assert.deepStrictEqual(names(rec.resources), [
+            assert.deepStrictEqual(typeNames(rec.resources), [
                 `${COMPONENT} pe`,
                 `${SG} pe-sg`,
                 `${RULE} pe-ingress-10-0-0-0-16-443`,
@@ -277,7 +273,7 @@ describe("AwsPrivateEndpoint", () => {
                 privateZone: { zoneId: "ZCENTRAL", recordName: "ssm.corp.internal" },
                 flowLogs: { destinationArn: "arn:aws:s3:::flow-bucket/endpoints", destinationType: AwsFlowLogDestinationType.S3, scope: AwsFlowLogScope.Subnets },
             });
-            assert.deepStrictEqual(names(rec.resources), [
+            assert.deepStrictEqual(typeNames(rec.resources), [
                 `${COMPONENT} pe`,
                 `${ENDPOINT} pe-endpoint`,
                 `${RECORD} pe-alias-a`,
@@ -327,7 +323,7 @@ describe("AwsPrivateEndpoint", () => {
                 endpointType: AwsEndpointType.GatewayLoadBalancer,
                 subnets: [{ subnetId: "subnet-a" }],
             });
-            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} pe`, `${ENDPOINT} pe-endpoint`].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} pe`, `${ENDPOINT} pe-endpoint`].sort());
             const ep = rec.one("pe-endpoint", ENDPOINT);
             assert.strictEqual(ep.inputs.vpcEndpointType, "GatewayLoadBalancer");
             assert.strictEqual(ep.inputs.securityGroupIds, undefined);
@@ -387,7 +383,7 @@ describe("AwsPrivateEndpoint", () => {
         it("keeps subnet-scoped flow logs, their names and the shared CloudWatch role", async () => {
             const { rec } = await build({ ...minimal(), flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.Subnets } });
             assert.deepStrictEqual(
-                names(rec.ofType(FLOW_LOG).concat(rec.ofType(ROLE), rec.ofType(ROLE_POLICY))),
+                typeNames(rec.ofType(FLOW_LOG).concat(rec.ofType(ROLE), rec.ofType(ROLE_POLICY))),
                 [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`, `${ROLE} pe-flowlog-role`, `${ROLE_POLICY} pe-flowlog-policy`].sort(),
             );
             const role = rec.one("pe-flowlog-role", ROLE);
@@ -406,7 +402,7 @@ describe("AwsPrivateEndpoint", () => {
                 state: (args) => (args.type === ENDPOINT ? { networkInterfaceIds: ["eni-0bbb", "eni-0aaa"] } : undefined),
             });
             const { pe } = await build({ ...minimal(), flowLogs: { destinationArn: LOG_GROUP } }, undefined, rec);
-            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`, `${FLOW_LOG} pe-flowlog-eni-1`]);
+            assert.deepStrictEqual(typeNames(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`, `${FLOW_LOG} pe-flowlog-eni-1`]);
             assert.strictEqual(rec.one("pe-flowlog-eni-0", FLOW_LOG).inputs.eniId, "eni-0aaa");
             assert.strictEqual(rec.one("pe-flowlog-eni-1", FLOW_LOG).inputs.eniId, "eni-0bbb");
             assert.deepStrictEqual(await unwrap(pe.networkInterfaceIds), ["eni-0bbb", "eni-0aaa"], "the output keeps AWS's order");
@@ -420,7 +416,7 @@ describe("AwsPrivateEndpoint", () => {
                 subnets: [{ subnetId: "subnet-a" }],
                 flowLogs: { destinationArn: "arn:aws:s3:::flows", destinationType: AwsFlowLogDestinationType.S3 },
             });
-            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`]);
+            assert.deepStrictEqual(typeNames(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-0`]);
             assert.strictEqual(rec.one("pe-flowlog-eni-0", FLOW_LOG).inputs.eniId, "eni-pe-endpoint-0");
         });
 
@@ -432,7 +428,7 @@ describe("AwsPrivateEndpoint", () => {
                 allowedCidrs: ["10.0.0.0/16"],
                 flowLogs: { destinationArn: "arn:aws:s3:::flows", destinationType: AwsFlowLogDestinationType.S3 },
             });
-            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
+            assert.deepStrictEqual(typeNames(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
         });
 
         it("accepts subnet-scoped flow logs for an endpoint that enables private DNS after acceptance", async () => {
@@ -441,7 +437,7 @@ describe("AwsPrivateEndpoint", () => {
                 enablePrivateDnsAfterAcceptance: true,
                 flowLogs: { destinationArn: LOG_GROUP, scope: AwsFlowLogScope.Subnets },
             });
-            assert.deepStrictEqual(names(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
+            assert.deepStrictEqual(typeNames(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-subnet-a`, `${FLOW_LOG} pe-flowlog-subnet-b`]);
             assert.ok(rec.find("pe-private-dns", PRIVATE_DNS));
         });
 

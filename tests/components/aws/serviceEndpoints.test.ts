@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import * as fc from "fast-check";
-import { RecordedResource, Recorder, startMocks, unwrap } from "../../harness/mocks";
+import { Recorder, startMocks, unwrap, typeNames } from "../../harness/mocks";
 import { expectRejected, onlyValidationErrors, withHostileFields } from "../../harness/validation";
 import {
     AwsServiceEndpoints,
@@ -65,10 +65,6 @@ function maximal(): AwsServiceEndpointsArgs {
     };
 }
 
-function names(rs: RecordedResource[]): string[] {
-    return rs.map((r) => `${r.type} ${r.name}`).sort();
-}
-
 async function build(args: AwsServiceEndpointsArgs, opts?: pulumi.ComponentResourceOptions, rec?: Recorder) {
     const recorder = rec ?? (await startMocks());
     const se = new AwsServiceEndpoints("se", args, opts);
@@ -82,7 +78,7 @@ describe("AwsServiceEndpoints", () => {
     describe("defaults", () => {
         it("creates one shared security group, an Interface endpoint with private DNS and a Gateway endpoint, both restricted", async () => {
             const { rec, se, comp } = await build(minimal());
-            assert.deepStrictEqual(names(rec.resources), [
+            assert.deepStrictEqual(typeNames(rec.resources), [
                 `${COMPONENT} se`,
                 `${SG} se-sg`,
                 `${RULE} se-ingress-10-0-0-0-16-443`,
@@ -142,7 +138,7 @@ describe("AwsServiceEndpoints", () => {
                 "com-amazonaws-cn-north-1-brand-new",
             ].map((n) => `${ENDPOINT} se-${n}`);
             const rules = ["10-0-0-0-16", "fd00-0-0-0-0-0-0-0-56", "sg-app"].map((k) => `${RULE} se-ingress-${k}-443`);
-            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${SG} se-sg`, ...rules, ...endpointNames].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${SG} se-sg`, ...rules, ...endpointNames].sort());
             assert.strictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 0, "region given: no lookup");
 
             const expectName: Record<string, string> = {
@@ -207,7 +203,7 @@ describe("AwsServiceEndpoints", () => {
     describe("other shapes", () => {
         it("creates only Gateway endpoints when only S3 and DynamoDB are asked for", async () => {
             const { rec, se } = await build({ vpcId: "vpc-1", services: ["s3", "dynamodb"], routeTableIds: ["rtb-1"], organizationId: ORG });
-            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`].sort());
             assert.strictEqual(await unwrap(se.securityGroupId), undefined);
             assert.deepStrictEqual(await unwrap(se.dnsNames), []);
         });
@@ -222,7 +218,7 @@ describe("AwsServiceEndpoints", () => {
                 privateDnsEnabled: false,
                 organizationId: ORG,
             });
-            assert.deepStrictEqual(names(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`].sort());
             const sts = rec.one("se-sts", ENDPOINT);
             assert.deepStrictEqual(sts.inputs.securityGroupIds, ["sg-existing"]);
             assert.strictEqual(sts.inputs.privateDnsEnabled, false);
@@ -234,7 +230,7 @@ describe("AwsServiceEndpoints", () => {
 
         it("restricts every endpoint to the listed accounts with one aws:PrincipalAccount statement", async () => {
             const { rec } = await build({ ...minimal(), organizationId: undefined, principalAccountIds: ["111111111111", "222222222222"] });
-            assert.deepStrictEqual(names(rec.ofType(ENDPOINT)), [`${ENDPOINT} se-s3`, `${ENDPOINT} se-ssm`]);
+            assert.deepStrictEqual(typeNames(rec.ofType(ENDPOINT)), [`${ENDPOINT} se-s3`, `${ENDPOINT} se-ssm`]);
             for (const r of rec.ofType(ENDPOINT)) {
                 assert.deepStrictEqual(JSON.parse(r.inputs.policy), ACCOUNT_POLICY, `${r.name} policy`);
             }

@@ -1,28 +1,11 @@
 import * as assert from "assert";
+import { fitsSchema } from "../../harness/configSchema";
 import * as fs from "fs";
 import * as path from "path";
 import { AnalyzeResult, Diagnostic, of, packDir, usePack } from "../../harness/policies";
 import { componentStack, res, TYPES } from "./fixtures";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** Checks a value against the small JSON-schema subset our config schemas use. */
-function matchesSchema(value: unknown, schema: any): boolean {
-    switch (schema?.type) {
-        case "array":
-            return Array.isArray(value) && value.every((v) => matchesSchema(v, schema.items));
-        case "integer":
-            return Number.isInteger(value) && (schema.minimum === undefined || (value as number) >= schema.minimum) && (schema.maximum === undefined || (value as number) <= schema.maximum);
-        case "number":
-            return typeof value === "number";
-        case "boolean":
-            return typeof value === "boolean";
-        case "string":
-            return typeof value === "string" && (schema.pattern === undefined || new RegExp(schema.pattern).test(value));
-        default:
-            return false;
-    }
-}
 
 describe("aws pack: the pack as a whole", () => {
     const pack = usePack("aws");
@@ -66,8 +49,8 @@ describe("aws pack: the pack as a whole", () => {
             const props = p.configSchema!.properties;
             assert.deepStrictEqual(Object.keys(example[p.name]).sort(), Object.keys(props).sort(), p.name);
             for (const [k, v] of Object.entries(example[p.name])) {
-                assert.ok(matchesSchema(v, props[k]), `${p.name}.${k} does not match its schema`);
-                assert.ok(matchesSchema(props[k].default, props[k]), `${p.name}.${k}: default does not match its schema`);
+                assert.ok(fitsSchema(v, props[k]), `${p.name}.${k} does not match its schema`);
+                assert.ok(fitsSchema(props[k].default, props[k]), `${p.name}.${k}: default does not match its schema`);
             }
         }
     });

@@ -3,6 +3,7 @@
  * that what the Azure components create by default passes every rule.
  */
 import * as assert from "assert";
+import { schemaErrors } from "../../harness/configSchema";
 import * as fs from "fs";
 import * as path from "path";
 import { azurePolicies } from "../../../policies/azure/policies";
@@ -30,24 +31,6 @@ const EXPECTED: Record<string, [string, string]> = {
 };
 
 const CONFIG_EXAMPLE = path.join(packDir("azure"), "config.example.json");
-
-/** Checks a value against the small JSON-schema subset our config schemas use. */
-function schemaErrors(value: unknown, schema: any, where: string): string[] {
-    const type = schema?.type;
-    if (type === "boolean" && typeof value !== "boolean") return [`${where} must be a boolean`];
-    if (type === "string" && typeof value !== "string") return [`${where} must be a string`];
-    if ((type === "integer" || type === "number") && (typeof value !== "number" || (type === "integer" && !Number.isInteger(value)))) {
-        return [`${where} must be an ${type}`];
-    }
-    if (typeof value === "number" && ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum))) {
-        return [`${where} is out of range`];
-    }
-    if (type === "array") {
-        if (!Array.isArray(value)) return [`${where} must be an array`];
-        return value.flatMap((v, i) => schemaErrors(v, schema.items, `${where}[${i}]`));
-    }
-    return [];
-}
 
 /** A stack as the future Azure components will build it by default, plus the user's own network. */
 function componentDefaults() {

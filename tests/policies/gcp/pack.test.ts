@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import { fitsSchema } from "../../harness/configSchema";
 import * as fs from "fs";
 import * as path from "path";
 import { AnalyzerResourceInput, of, packDir, PolicyInfoResult, usePack } from "../../harness/policies";
@@ -20,24 +21,6 @@ const EXPECTED = [
 const STACK_RULES = ["nat-subnet-purpose", "nat-subnet-not-shared", "dns-zone-private"];
 
 const example = JSON.parse(fs.readFileSync(path.join(packDir("gcp"), "config.example.json"), "utf8")) as Record<string, Record<string, unknown>>;
-
-/** Whether a value fits a (small) JSON schema: type, items, minimum, maximum. */
-function fits(value: unknown, schema: Record<string, any>): boolean {
-    switch (schema.type) {
-        case "array":
-            return Array.isArray(value) && value.every((v) => (schema.items ? fits(v, schema.items) : true));
-        case "integer":
-            return Number.isInteger(value) && (schema.minimum === undefined || (value as number) >= schema.minimum) && (schema.maximum === undefined || (value as number) <= schema.maximum);
-        case "number":
-            return typeof value === "number";
-        case "boolean":
-            return typeof value === "boolean";
-        case "string":
-            return typeof value === "string";
-        default:
-            return false;
-    }
-}
 
 /**
  * What the planned GCP components create with their defaults: a published service (PSC NAT
@@ -122,7 +105,7 @@ describe("gcp pack", () => {
                 assert.ok(!("enforcementLevel" in p.configSchema.properties), p.name);
                 for (const [key, s] of Object.entries(p.configSchema.properties)) {
                     assert.ok(typeof s.description === "string" && s.description.length > 0, `${p.name}.${key}`);
-                    assert.ok(fits(s.default, s), `${p.name}.${key} default fits its schema`);
+                    assert.ok(fitsSchema(s.default, s), `${p.name}.${key} default fits its schema`);
                 }
             }
         }
@@ -144,7 +127,7 @@ describe("gcp pack", () => {
             assert.ok(enforcementLevel === undefined || ["advisory", "mandatory", "remediate", "disabled"].includes(enforcementLevel as string), p.name);
             assert.deepStrictEqual(Object.keys(settings).sort(), Object.keys(p.configSchema!.properties).sort(), p.name);
             for (const [key, value] of Object.entries(settings)) {
-                assert.ok(fits(value, p.configSchema!.properties[key]), `${p.name}.${key}`);
+                assert.ok(fitsSchema(value, p.configSchema!.properties[key]), `${p.name}.${key}`);
             }
         }
     });
