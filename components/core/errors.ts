@@ -58,14 +58,19 @@ export function describeValue(value: unknown): string {
     if (value === undefined) {
         return "is missing";
     }
-    let text: string;
+    let text: string | undefined;
     try {
-        text = typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+        text = JSON.stringify(value);
     } catch {
-        text = String(value);
+        // Circular or BigInt-holding values: fall back to String below.
     }
     if (text === undefined) {
-        text = String(value);
+        try {
+            text = String(value);
+        } catch {
+            // An object whose toString is not callable, e.g. { toString: "x" }.
+            text = Object.prototype.toString.call(value);
+        }
     }
     if (text.length > 120) {
         text = `${text.slice(0, 117)}...`;

@@ -117,6 +117,12 @@ export function requireStringMap(v: Validator, field: string, value: unknown, ch
     }
     requireMap(v, field, value);
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+        // Pulumi's Node runtime writes every input value as text (`${value}`) when it registers a
+        // resource. A map whose own `toString` entry is a string cannot be written so: the
+        // registration fails inside the runtime and the deployment hangs instead of erroring.
+        if (key === "toString") {
+            v.fail(field, key, "which is a key the Pulumi Node.js runtime cannot register: the deployment would hang", `rename the "toString" key of ${field}`);
+        }
         check?.(key, item);
         if (typeof item !== "string") {
             v.fail(`${field}.${key}`, item, "which is not a string", `give every entry of ${field} a string value`);

@@ -554,6 +554,7 @@ describe("AwsPrivateDnsZone", () => {
             ["tags an Output", "tags", () => ({ ...minimal(), tags: pulumi.output({ team: "x" }) })],
             ["tag value not text", "tags.team", () => ({ ...minimal(), tags: { team: 1 } })],
             ["tag key reserved", "tags", () => ({ ...minimal(), tags: { "aws:owner": "me" } })],
+            ["tag key the Pulumi runtime cannot register", "tags", () => ({ ...minimal(), tags: { toString: "me" } })],
             ["too many tags", "tags", () => ({ ...minimal(), tags: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, "v"])) })],
             ["name empty", "name", () => minimal()],
         ];
@@ -612,7 +613,8 @@ describe("AwsPrivateDnsZone", () => {
                     built++;
                     assert.ok(rec.find(`${name}-zone`, ZONE), "a built component has its zone");
                 }),
-                { numRuns: 300 },
+                // A run that hangs fails on its own, with its input, rather than as a mocha timeout.
+                { numRuns: 300, timeout: 10_000 },
             );
             assert.ok(built > 10, `only ${built} of 300 runs passed validation`);
         });

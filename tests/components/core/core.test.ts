@@ -21,6 +21,7 @@ import {
     ValidationError,
     Validator,
     requireExactlyOne,
+    requireStringMap,
     requireOneOf,
     startValidation,
     isValidLabelKey,
@@ -56,6 +57,9 @@ describe("core: ValidationError", () => {
         const circular: any = {};
         circular.self = circular;
         expectValidation(() => v.fail("x", circular, undefined, "no cycles"), "x");
+        const uncallable: any = { toString: "x" };
+        uncallable.self = uncallable;
+        assert.match(expectValidation(() => v.fail("x", uncallable, undefined, "no cycles"), "x").message, /x is \[object Object\]/);
     });
 });
 
@@ -187,6 +191,12 @@ describe("core: argument validators", () => {
         requireOneOf(v, "ipAddressType", pulumi.output("ipv5"), ["ipv4"]);
         expectValidation(() => requireExactlyOne(v, { serviceName: undefined, resourceConfigurationArn: undefined }, "set one"), "serviceName or resourceConfigurationArn");
         expectValidation(() => requireExactlyOne(v, { serviceName: "a", resourceConfigurationArn: "b" }, "set one"), "serviceName and resourceConfigurationArn");
+    });
+    it("rejects string maps the Pulumi runtime cannot register: a toString key hangs it", () => {
+        const e = expectValidation(() => requireStringMap(v, "tags", { team: "a", toString: "b" }), "tags");
+        assert.match(e.message, /tags is "toString", which is a key the Pulumi Node\.js runtime cannot register/);
+        expectValidation(() => requireStringMap(v, "tags", { team: 1 }), "tags.team");
+        requireStringMap(v, "tags", { team: "a", valueOf: "b", constructor: "c" });
     });
     it("knows which values are known at construction time", () => {
         assert.ok(isKnown("a"));
