@@ -119,9 +119,11 @@ export function requireStringMap(v: Validator, field: string, value: unknown, ch
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         // Pulumi's Node runtime writes every input value as text (`${value}`) when it registers a
         // resource. A map whose own `toString` entry is a string cannot be written so: the
-        // registration fails inside the runtime and the deployment hangs instead of erroring.
+        // registration rejects inside the runtime with an unhandled "Cannot convert object to
+        // primitive value" that names no resource (pulumi/pulumi#18068), and under test mocks it
+        // hangs. Saying so here, with the field, is the only clear error the user can get.
         if (key === "toString") {
-            v.fail(field, key, "which is a key the Pulumi Node.js runtime cannot register: the deployment would hang", `rename the "toString" key of ${field}`);
+            v.fail(field, key, "which is a key the Pulumi Node.js runtime cannot register (it fails with \"Cannot convert object to primitive value\")", `rename the "toString" key of ${field}`);
         }
         check?.(key, item);
         if (typeof item !== "string") {

@@ -192,7 +192,7 @@ describe("core: argument validators", () => {
         expectValidation(() => requireExactlyOne(v, { serviceName: undefined, resourceConfigurationArn: undefined }, "set one"), "serviceName or resourceConfigurationArn");
         expectValidation(() => requireExactlyOne(v, { serviceName: "a", resourceConfigurationArn: "b" }, "set one"), "serviceName and resourceConfigurationArn");
     });
-    it("rejects string maps the Pulumi runtime cannot register: a toString key hangs it", () => {
+    it("rejects string maps the Pulumi runtime cannot register: a toString key breaks it", () => {
         const e = expectValidation(() => requireStringMap(v, "tags", { team: "a", toString: "b" }), "tags");
         assert.match(e.message, /tags is "toString", which is a key the Pulumi Node\.js runtime cannot register/);
         expectValidation(() => requireStringMap(v, "tags", { team: 1 }), "tags.team");
