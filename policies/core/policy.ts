@@ -92,3 +92,23 @@ export function flattenStrings(value: unknown): string[] {
 export function framework(name: string, reference: string, specification?: string, version = "") {
     return { name, version, reference, specification: specification ?? reference };
 }
+
+/**
+ * Groups items under every key `keysOf` gives them, in the order keys and items are first seen.
+ * Stack rules use it to find resources that share something: a load balancer, a NAT subnet, a
+ * security group.
+ */
+export function groupBy<T, K>(items: Iterable<T>, keysOf: (item: T) => Iterable<K>): Map<K, T[]> {
+    const groups = new Map<K, T[]>();
+    for (const item of items) {
+        for (const key of keysOf(item)) {
+            const group = groups.get(key);
+            if (group) {
+                group.push(item);
+            } else {
+                groups.set(key, [item]);
+            }
+        }
+    }
+    return groups;
+}

@@ -4,7 +4,7 @@
  * notifications, and the endpoints every VPC must have.
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { bool, configOf, framework, rawGet, str, isUnknownValue } from "../../core";
+import { bool, configOf, framework, groupBy, rawGet, str, isUnknownValue } from "../../core";
 import {
     DistinctIds,
     endpointGroups,
@@ -34,16 +34,12 @@ export const endpointSecurityGroupNoPublicIngress: StackValidationPolicy = {
     remediationSteps:
         "Allow ingress to the endpoint's security group only from the consumer VPC CIDRs or security groups, on the service ports; a private endpoint never needs 0.0.0.0/0.",
     validateStack: (args, report) => {
-        const attached = new Map<PolicyResource, string[]>();
-        for (const [ep, groups] of endpointGroups(args.resources)) {
-            for (const sg of groups) {
-                attached.set(sg, [...(attached.get(sg) ?? []), ep.name]);
-            }
-        }
+        const groupsOf = endpointGroups(args.resources);
+        const attached = groupBy(groupsOf.keys(), (ep) => groupsOf.get(ep) ?? []);
         if (attached.size === 0) {
             args.notApplicable("no security group of the stack is attached to a VPC endpoint");
         }
-        const of = (sg: PolicyResource) => `security group "${sg.name}" of endpoint ${attached.get(sg)!.map((n) => `"${n}"`).join(", ")}`;
+        const of = (sg: PolicyResource) => `security group "${sg.name}" of endpoint ${attached.get(sg)!.map((ep) => `"${ep.name}"`).join(", ")}`;
         for (const sg of attached.keys()) {
             for (const rule of rulesOf(sg.type, sg.props, ["ingress"])) {
                 const sources = internetCidrs(rule);

@@ -9,7 +9,7 @@
  * platform documentation.
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { arr, bool, configOf, equalsIgnoreCase, forTypes, framework, get, str, strings } from "../../core";
+import { arr, bool, configOf, equalsIgnoreCase, forTypes, framework, get, groupBy, str, strings } from "../../core";
 import { idNames, isWildcard, normaliseId, subnetsReferencedBy, subscriptionKey, T } from "./util";
 
 const PLS_DOCS = "https://learn.microsoft.com/azure/private-link/private-link-service-overview";
@@ -211,12 +211,7 @@ export const plsProxyProtocolConsistency: StackValidationPolicy = {
         if (services.length < 2) {
             args.notApplicable("fewer than two private link services in the stack");
         }
-        const byLb = new Map<string, PolicyResource[]>();
-        for (const pls of services) {
-            for (const key of loadBalancerKeys(pls, args.resources)) {
-                byLb.set(key, [...(byLb.get(key) ?? []), pls]);
-            }
-        }
+        const byLb = groupBy(services, (pls) => loadBalancerKeys(pls, args.resources));
         for (const group of byLb.values()) {
             const on = group.filter((p) => bool(p.props, "enableProxyProtocol") === true);
             const off = group.filter((p) => !on.includes(p));

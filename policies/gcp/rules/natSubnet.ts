@@ -5,7 +5,7 @@
  * Subnets outside the stack are not checked (their purpose is not visible to the pack).
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { framework, get, referencesOf } from "../../core";
+import { framework, get, groupBy, referencesOf } from "../../core";
 import { displayName, gcpRefMatcher, T } from "./util";
 
 const PSC = "PRIVATE_SERVICE_CONNECT";
@@ -71,12 +71,7 @@ export const natSubnetNotShared: StackValidationPolicy = {
         if (attachments.length < 2) {
             args.notApplicable("fewer than two service attachments in the stack");
         }
-        const users = new Map<PolicyResource, PolicyResource[]>();
-        for (const attachment of attachments) {
-            for (const subnet of natSubnetsOf(attachment, args.resources)) {
-                users.set(subnet, [...(users.get(subnet) ?? []), attachment]);
-            }
-        }
+        const users = groupBy(attachments, (attachment) => natSubnetsOf(attachment, args.resources));
         for (const [subnet, list] of users) {
             if (list.length > 1) {
                 const names = list.map((a) => `"${displayName(a.props, a.name)}"`).join(", ");

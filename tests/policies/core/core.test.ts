@@ -11,6 +11,7 @@ import {
     describeRange,
     equalsIgnoreCase,
     get,
+    groupBy,
     isComponentChild,
     isInternetSource,
     json,
@@ -104,5 +105,13 @@ describe("policies/core: ownership and config", () => {
         assert.deepStrictEqual(configOf(args, { ports: [22, 3389], strict: false, extra: "x" }), { ports: [22, 3389], strict: true, extra: "x" });
         const throwing = { getConfig: <T>(): T => { throw new Error("no config"); } };
         assert.deepStrictEqual(configOf(throwing, { a: 1 }), { a: 1 });
+    });
+});
+
+describe("policies/core: grouping", () => {
+    it("groups items under every key they have, in first-seen order", () => {
+        const groups = groupBy(["pls-a", "pls-b", "pls-c"], (p) => (p === "pls-a" ? ["lb1", "lb2"] : p === "pls-b" ? ["lb2"] : []));
+        assert.deepStrictEqual([...groups], [["lb1", ["pls-a"]], ["lb2", ["pls-a", "pls-b"]]]);
+        assert.strictEqual(groupBy([], () => ["k"]).size, 0);
     });
 });
