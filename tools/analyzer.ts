@@ -18,7 +18,7 @@ const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
 const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
 
 /** The value the engine sends for a property that is not known during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../common/unknown";
 
 /** Enforcement levels, as the proto numbers them. */
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
@@ -90,10 +90,14 @@ export class PolicyPackClient {
         public readonly packDir: string,
     ) {}
 
-    /** Starts the pack in `packDir` and connects to it. Rejects with the pack's stderr if it fails to start. */
-    public static async start(packDir: string, options: { timeoutMs?: number } = {}): Promise<PolicyPackClient> {
+    /**
+     * Starts the pack in `packDir` and connects to it. Rejects with the pack's stderr if it fails to
+     * start. Like the CLI, it runs the `run-policy-pack` of the `@pulumi/pulumi` that the pack
+     * folder resolves (its own `node_modules`, or a workspace's hoisted one); `runner` overrides it.
+     */
+    public static async start(packDir: string, options: { timeoutMs?: number; runner?: string } = {}): Promise<PolicyPackClient> {
         const dir = path.resolve(packDir);
-        const runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack");
+        const runner = options.runner ?? require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
         const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
             cwd: dir,
             stdio: ["ignore", "pipe", "pipe"],

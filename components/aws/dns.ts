@@ -9,8 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { childName } from "../core";
-import { keyOf } from "./validation";
+import { associationKey, childName } from "../core";
 
 /** A VPC that a private hosted zone is visible to. */
 export interface ZoneVpcArgs {
@@ -64,20 +63,12 @@ export function createPrivateZone(
     const associations = rest.map(
         (vpc, i) =>
             new aws.route53.ZoneAssociation(
-                childName(name, "assoc", associationKey(vpc, i)),
+                childName(name, "assoc", associationKey(vpc.vpcId, i)),
                 { zoneId: zone.zoneId, vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion },
                 { parent },
             ),
     );
     return { zone, associations };
-}
-
-/**
- * The logical-name suffix of an association: the VPC id when it is known (so reordering the list
- * does not replace associations), else its position.
- */
-export function associationKey(vpc: ZoneVpcArgs, index: number): string {
-    return keyOf(vpc.vpcId, index, "empty");
 }
 
 /**

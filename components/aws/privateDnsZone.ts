@@ -25,16 +25,17 @@ import {
     isKnown,
     mergeTags,
     normalizeDnsName,
+    recordKey,
+    associationKey,
     requireArray,
     requireBoolean,
     requireObject,
     requireOneOf,
     requireValue,
-    slug,
     startValidation,
     Validator,
 } from "../core";
-import { associationKey, createAliasRecords, createPrivateZone } from "./dns";
+import { createAliasRecords, createPrivateZone } from "./dns";
 import { isRegionName } from "./serviceNames";
 import { validateAwsTags } from "./validation";
 
@@ -251,7 +252,7 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
         const authorizations = crossAccountVpcs.map(
             (vpc, i) =>
                 new aws.route53.VpcAssociationAuthorization(
-                    childName(name, "auth", associationKey(vpc, i)),
+                    childName(name, "auth", associationKey(vpc.vpcId, i)),
                     { zoneId: zone.zoneId, vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion },
                     { parent: this },
                 ),
@@ -697,16 +698,4 @@ export function resolveRecordName(recordName: string, domain: string): string {
         return name;
     }
     return `${name}.${zone}`;
-}
-
-/**
- * The logical-name fragment of a record: its name as written, in slug form, with `@` → `apex`
- * and `*` → `wildcard` (which a slug would drop).
- */
-export function recordKey(recordName: string): string {
-    const name = normalizeDnsName(recordName);
-    if (name === "@") {
-        return "apex";
-    }
-    return slug(name.replace(/\*/g, "wildcard")) || "apex";
 }

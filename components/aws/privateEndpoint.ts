@@ -23,13 +23,14 @@ import {
     requireUnique,
     requireValue,
     startValidation,
+    subnetKey,
     typeToken,
     Validator,
 } from "../core";
 import { createAliasRecords, createPrivateZone, endpointAliasTarget, ZoneVpcArgs } from "./dns";
 import { createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, validateEndpointAccess } from "./securityGroup";
 import { isCustomerServiceName, isRegionName } from "./serviceNames";
-import { AwsEndpointSubnetArgs, subnetKey, validateEndpointSubnets } from "./subnets";
+import { AwsEndpointSubnetArgs, validateEndpointSubnets } from "./subnets";
 import { validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsPrivateEndpoint";
@@ -809,7 +810,7 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
         if (scope === AwsFlowLogScope.Subnets) {
             // These logical names predate the scope option: keep them, or live flow logs are replaced.
             subnets.forEach((subnet, i) => {
-                new aws.ec2.FlowLog(childName(name, "flowlog", subnetKey(subnet, i)), { subnetId: subnet.subnetId, ...common }, { parent: this });
+                new aws.ec2.FlowLog(childName(name, "flowlog", subnetKey(subnet.subnetId, i)), { subnetId: subnet.subnetId, ...common }, { parent: this });
             });
             return;
         }

@@ -18,9 +18,11 @@ import {
     isIpAddress,
     isKnown,
     isPort,
+    keyOf,
     mergeTags,
     requireArray,
     requireBoolean,
+    requireDistinctKeys,
     requireExactlyOne,
     requireInteger,
     requireObject,
@@ -29,11 +31,12 @@ import {
     requireUnique,
     requireValue,
     startValidation,
+    targetKey,
     typeToken,
     validateAllowedCidrs,
 } from "../core";
 import { isRegionName } from "./serviceNames";
-import { cidrProps, keyOf, requireDistinctKeys, validateAwsTags } from "./validation";
+import { cidrProps, validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsPrivateLinkService";
 
@@ -771,7 +774,7 @@ function validateListener(v: Validator, field: string, value: unknown): void {
         if (target.availabilityZone !== undefined) {
             requireString(v, `${tf}.availabilityZone`, target.availabilityZone, { nonEmpty: true, expected: 'an availability zone name, or "all"' });
         }
-        const key = targetKey(target as unknown as AwsPrivateLinkServiceTargetArgs, i);
+        const key = targetKey(target.id, target.port as number | undefined, i);
         if (keys.has(key)) {
             v.fail(tf, target.id, `which repeats ${field}.targets[${keys.get(key)}]`, "register each target and port once");
         }
@@ -825,10 +828,6 @@ function validateArnList(v: Validator, field: string, value: unknown, pattern: R
         }
     });
     requireUnique(v, field, list as pulumi.Input<string>[]);
-}
-
-function targetKey(target: AwsPrivateLinkServiceTargetArgs, index: number): string {
-    return [keyOf(target.id, index), ...(target.port !== undefined ? [String(target.port)] : [])].join("-");
 }
 
 function defaultHealthCheckProtocol(targetType: AwsNlbTargetType): AwsNlbHealthCheckProtocol {
@@ -1198,7 +1197,7 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
             (l.args.targets ?? []).forEach(
                 (t, i) =>
                     new aws.lb.TargetGroupAttachment(
-                        childName(name, "target", port, targetKey(t, i)),
+                        childName(name, "target", port, targetKey(t.id, t.port, i)),
                         { targetGroupArn: tg.arn, targetId: t.id, port: t.port, availabilityZone: t.availabilityZone },
                         { parent: this },
                     ),

@@ -17,6 +17,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
     childName,
+    cidrKey,
     isKnown,
     isWholeInternet,
     parseCidr,
@@ -28,10 +29,7 @@ import {
     validatePorts,
     Validator,
 } from "../core";
-import { cidrKey, cidrProps } from "./validation";
-
-// Re-exported: part of this module's (and the package's) API from before it moved.
-export { cidrKey };
+import { cidrProps } from "./validation";
 
 /** The default service ports of an endpoint: HTTPS. */
 export const DEFAULT_ENDPOINT_PORTS: readonly number[] = [443];

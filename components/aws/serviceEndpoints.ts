@@ -17,6 +17,7 @@ import {
     requireAbsent,
     requireArray,
     requireBoolean,
+    requireDistinctKeys,
     requireExactlyOne,
     requireOneOf,
     requireString,
@@ -45,7 +46,7 @@ import {
     isServiceShortName,
 } from "./serviceNames";
 import { AwsEndpointSubnetArgs, validateEndpointSubnets } from "./subnets";
-import { requireDistinctKeys, validateAwsTags } from "./validation";
+import { validateAwsTags } from "./validation";
 
 const COMPONENT = "AwsServiceEndpoints";
 

@@ -14,40 +14,29 @@
  * pass a full service name instead of a short one: {@link isFullServiceName} names are used as
  * given.
  *
- * This module imports nothing: the AWS policy pack reads its prefixes and region shape too, so a
- * rule and a component never disagree on what an AWS service name is.
+ * The shapes of region and service names live in `common/aws.ts`, which the AWS policy pack reads
+ * too, so a rule and a component never disagree on what an AWS service name is.
  */
+import {
+    DEFAULT_SERVICE_PREFIX,
+    isFullServiceName,
+    isRegionName,
+    isServiceShortName,
+} from "../../common/aws";
+
+export {
+    DEFAULT_SERVICE_PREFIX,
+    isCustomerServiceName,
+    isFullServiceName,
+    isRegionName,
+    isServiceShortName,
+    REGION_PATTERN,
+    SERVICE_NAME_PREFIXES,
+    SERVICE_SHORT_NAME_PATTERN,
+} from "../../common/aws";
 
 /** Services that have Gateway endpoints (route-table targets, no ENIs, no charge). */
 export const GATEWAY_SERVICES: readonly string[] = ["s3", "dynamodb"];
-
-/**
- * The shape of a service short name: lower-case labels separated by dots (`ssm`, `ecr.dkr`,
- * `sagemaker.runtime`). Free-form on purpose: new services appear faster than catalogs change.
- */
-export const SERVICE_SHORT_NAME_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*$/;
-
-/** The shape of an AWS region name: `us-east-1`, `us-gov-west-1`, `cn-north-1`, `eusc-de-east-1`. */
-export const REGION_PATTERN = /^[a-z]{2,5}(-[a-z]+)+-\d{1,2}$/;
-
-/** The default prefix of AWS service names. */
-export const DEFAULT_SERVICE_PREFIX = "com.amazonaws";
-
-/**
- * Every prefix an AWS endpoint service name can start with. A name that starts with one of these
- * followed by a dot is a full service name and is used unchanged.
- */
-export const SERVICE_NAME_PREFIXES: readonly string[] = [
-    "com.amazonaws",
-    "cn.com.amazonaws",
-    "eu.amazonaws",
-    "gov.ic.c2s",
-    "gov.sgov.sc2s",
-    "gov.ic.hci.csp",
-    "uk.adc-e.cloud",
-    // SageMaker notebook and studio endpoints: `aws.sagemaker.<region>.notebook`.
-    "aws.sagemaker",
-];
 
 const CHINA_PREFIX = "cn.com.amazonaws";
 
@@ -120,34 +109,6 @@ export enum AwsServiceEndpointKind {
     Interface = "Interface",
     /** A Gateway endpoint (route-table target; S3 and DynamoDB only). */
     Gateway = "Gateway",
-}
-
-/** Whether `service` is a short name of the accepted shape (`ssm`, `ecr.dkr`). */
-export function isServiceShortName(service: unknown): service is string {
-    return typeof service === "string" && service.length <= 200 && SERVICE_SHORT_NAME_PATTERN.test(service);
-}
-
-/** Whether `region` looks like an AWS region name. */
-export function isRegionName(region: unknown): region is string {
-    return typeof region === "string" && REGION_PATTERN.test(region);
-}
-
-/**
- * Whether `service` is already a full endpoint service name (`com.amazonaws.us-east-1.ssm`,
- * `cn.com.amazonaws.cn-north-1.ecr.api`, `com.amazonaws.vpce.us-east-1.vpce-svc-…`), which is
- * used as given.
- */
-export function isFullServiceName(service: unknown): service is string {
-    return typeof service === "string" && SERVICE_NAME_PREFIXES.some((p) => service.startsWith(`${p}.`));
-}
-
-/**
- * Whether a service name is a customer (or AWS Marketplace) endpoint service,
- * `com.amazonaws.vpce.<region>.vpce-svc-…`. Endpoints to those accept only the default full-access
- * policy.
- */
-export function isCustomerServiceName(serviceName: unknown): boolean {
-    return typeof serviceName === "string" && /^(cn\.)?com\.amazonaws\.vpce\./.test(serviceName);
 }
 
 /** Whether a short name is a service with a Gateway endpoint (`s3`, `dynamodb`). */

@@ -7,7 +7,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, requireArray, requireObject, requireString, requireUnique, requireValue, Validator } from "../core";
-import { keyOf } from "./validation";
 
 /** A subnet to place an endpoint network interface in. */
 export interface AwsEndpointSubnetArgs {
@@ -81,9 +80,4 @@ export function validateEndpointSubnets(v: Validator, field: string, subnets: un
             seen.set(az, i);
         });
     }
-}
-
-/** The logical-name key of a subnet: its id when known (reordering then replaces nothing), else its position. */
-export function subnetKey(subnet: AwsEndpointSubnetArgs, index: number): string {
-    return keyOf(subnet.subnetId, index, "empty");
 }

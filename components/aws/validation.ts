@@ -1,11 +1,10 @@
 /**
- * AWS rules that every AWS component applies the same way: what AWS accepts as tags, and the keys
- * that make child logical names from list entries (logical names are a contract: a changed key
- * replaces a live resource). Generic argument checks live in `core/validate.ts`.
+ * AWS rules that every AWS component applies the same way: what AWS accepts as tags, and how a
+ * security group rule names its address. Generic argument checks live in `core/validate.ts`; the
+ * keys that name children after list entries live beside `childName` in `core/naming.ts`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import * as ipaddr from "ipaddr.js";
-import { COMPONENT_TAG, isKnown, MANAGED_BY_TAG, parseCidr, requireStringMap, slug, Validator } from "../core";
+import { COMPONENT_TAG, isKnown, MANAGED_BY_TAG, requireStringMap, Validator } from "../core";
 
 // ---------------------------------------------------------------------------------------------
 // Tags
@@ -62,59 +61,6 @@ export function validateAwsTags(v: Validator, field: string, value: unknown, rul
             v.fail(`${field}.${key}`, tag, `which is longer than the ${AWS_MAX_TAG_VALUE} characters AWS allows in a tag value`, "shorten the tag value");
         }
     });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Logical-name keys
-
-/**
- * The logical-name key of a list entry named by its value (an id, a CIDR as written): the value
- * in slug form when it is a known string, so reordering the list replaces nothing; else its
- * position. A known value with no letters or digits (an empty slug) gives its position, or with
- * `blank: "empty"` the empty key that subnet and VPC-association names have always had.
- */
-export function keyOf(value: unknown, index: number, blank: "index" | "empty" = "index"): string {
-    if (typeof value !== "string") {
-        return String(index);
-    }
-    const key = slug(value);
-    return key === "" && blank === "index" ? String(index) : key;
-}
-
-/**
- * Throws if two entries of a list would give children the same logical name through `key` (for
- * example `fd00:20::/56` and `fd00::20/56` both become `fd00-20-56`), which the engine would
- * otherwise report as a duplicate URN after half the graph is registered.
- */
-export function requireDistinctKeys(
-    v: Validator,
-    field: string,
-    values: readonly unknown[] | undefined,
-    fix: string,
-    key: (value: unknown, index: number) => string = keyOf,
-): void {
-    const seen = new Map<string, number>();
-    (values ?? []).forEach((value, i) => {
-        const k = key(value, i);
-        if (seen.has(k)) {
-            v.fail(`${field}[${i}]`, value, `which gives the same logical name as ${field}[${seen.get(k)}]`, fix);
-        }
-        seen.set(k, i);
-    });
-}
-
-/**
- * A logical-name fragment for a CIDR that is unambiguous: the network address with host bits
- * cleared, IPv6 fully expanded (so `a::b` and `a:b::` cannot collide once `:` becomes `-`).
- */
-export function cidrKey(cidr: string): string {
-    const parsed = parseCidr(cidr);
-    if (!parsed) {
-        return slug(cidr);
-    }
-    const [network] = parsed.canonical.split("/");
-    const address = parsed.version === 6 ? ipaddr.IPv6.parse(network).toNormalizedString() : network;
-    return slug(`${address}/${parsed.prefixLength}`);
 }
 
 // ---------------------------------------------------------------------------------------------

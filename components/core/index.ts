@@ -1,5 +1,6 @@
 export * from "./errors";
 export * from "./naming";
-export * from "./network";
+export * from "../../common/dns";
+export * from "../../common/network";
 export * from "./tags";
 export * from "./validate";

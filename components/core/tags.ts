@@ -3,12 +3,9 @@
  * cost reports, audits and the `required-tags` policies can tell our resources apart.
  */
 
-/** The tag key every component sets; its value is the component's class name in kebab case. */
-export const MANAGED_BY_TAG = "managed-by";
-/** The value of {@link MANAGED_BY_TAG}. */
-export const MANAGED_BY_VALUE = "privatelink";
-/** The tag key that names the component instance (its logical name). */
-export const COMPONENT_TAG = "privatelink-component";
+import { COMPONENT_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE } from "../../common/tokens";
+
+export { COMPONENT_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE };
 
 /**
  * The tags a component puts on its children: ours first, the user's after, so a user can override

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Validator } from "./errors";
-import { isCidr, isPort, isWholeInternet } from "./network";
+import { isCidr, isPort, isWholeInternet } from "../../common/network";
 
 /**
  * Argument checks shared by every component. Each takes the component's {@link Validator} so

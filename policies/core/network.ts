@@ -1,9 +1,10 @@
 /**
- * Address and port semantics as the clouds apply them. CIDR parsing comes from the components'
- * core module so that a component's validation and a policy's verdict can never disagree.
+ * Address and port semantics as the clouds apply them. CIDR parsing comes from the cloud-neutral
+ * `common/network.ts` that the components validate with too, so that a component's validation and
+ * a policy's verdict can never disagree.
  */
 import { PolicyConfigSchema } from "@pulumi/policy";
-import { isWholeInternet, parseCidr, parsePortRange, PortRange } from "../../components/core/network";
+import { isWholeInternet, parseCidr, parsePortRange, PortRange } from "../../common/network";
 import { configOf } from "./policy";
 
 export { isWholeInternet, parseCidr, parsePortRange, PortRange };

@@ -10,6 +10,7 @@ import {
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { TYPE_TOKEN_PREFIX } from "../../common/tokens";
 
 /** A rule: a resource or stack validation policy with full metadata. */
 export type Rule = ResourceValidationPolicy | StackValidationPolicy;
@@ -57,8 +58,8 @@ export function configOf<T extends Record<string, unknown>>(args: { getConfig<C 
     return out as T;
 }
 
-/** The type token prefix of this package's components. */
-export const COMPONENT_PREFIX = "privatelink:index:";
+/** The type token prefix of this package's components (one source: `common/tokens.ts`). */
+export const COMPONENT_PREFIX = TYPE_TOKEN_PREFIX;
 
 /**
  * Whether a resource was created inside one of our components. The URN's type part lists the

@@ -17,28 +17,11 @@
  * still says "can't check" exactly when it cannot tell, and never passes silently.
  */
 import { PolicyResource } from "@pulumi/policy";
+import { isUnknownValue } from "../../common/unknown";
 import { flattenStrings } from "./policy";
 import { get, rawGet } from "./props";
 
-/**
- * The sentinels the engine sends for values that are unknown during preview (one per type; the
- * CLI sends the string one for all of them). Mirrors `@pulumi/policy/proxy.ts`, which does not
- * export them in its typings.
- */
-const UNKNOWN_SENTINELS = new Set([
-    "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
-    "3eeb2bf0-c639-47a8-9e75-3b44932eb421",
-    "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
-    "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
-    "030794c1-ac77-496b-92df-f27374a8bd58",
-    "e48ece36-62e2-4504-bad9-02848725956a",
-    "dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
-]);
-
-/** Whether a raw (unproxied) value is the engine's "unknown during preview" sentinel. */
-export function isUnknownValue(value: unknown): boolean {
-    return typeof value === "string" && UNKNOWN_SENTINELS.has(value);
-}
+export { isUnknownValue };
 
 /** Whether a raw value contains an unknown anywhere (arrays and objects walked). */
 export function containsUnknown(value: unknown): boolean {

@@ -21,8 +21,7 @@ import {
     isUnknownValue,
     referencesOf,
 } from "../../core";
-// Not a component: serviceNames.ts is pure AWS naming data with no imports, shared so rules and components agree.
-import { REGION_PATTERN, SERVICE_NAME_PREFIXES } from "../../../components/aws/serviceNames";
+import { REGION_PATTERN, SERVICE_NAME_PREFIXES } from "../../../common/aws";
 
 /** Type tokens of the resources this pack reads (`__pulumiType` of `@pulumi/aws` 7). */
 export const T = {

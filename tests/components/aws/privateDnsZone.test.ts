@@ -8,10 +8,10 @@ import {
     AwsPrivateDnsRecordType,
     AwsPrivateDnsZone,
     AwsPrivateDnsZoneArgs,
-    recordKey,
     resolveRecordName,
     validateAwsPrivateDnsZoneArgs,
 } from "../../../components/aws/privateDnsZone";
+import { recordKey } from "../../../components/core";
 import { endpointAliasTarget } from "../../../components/aws/dns";
 
 const COMPONENT = "privatelink:index:AwsPrivateDnsZone";

@@ -16,7 +16,8 @@ import {
     endpointNetworkInterfaceAt,
     validateAwsPrivateEndpointArgs,
 } from "../../../components/aws/privateEndpoint";
-import { awsDescription, checkDeployedCidr, cidrKey } from "../../../components/aws/securityGroup";
+import { awsDescription, checkDeployedCidr } from "../../../components/aws/securityGroup";
+import { cidrKey } from "../../../components/core";
 import { ValidationError, Validator } from "../../../components/core";
 
 const COMPONENT = "privatelink:index:AwsPrivateEndpoint";

@@ -1,3 +1,10 @@
+/**
+ * Address and port semantics as the clouds apply them, shared by the components (which validate
+ * arguments) and the policy packs (which judge resources), so the two can never disagree on what
+ * a CIDR block or a port range is.
+ *
+ * This room is cloud-neutral: it imports no cloud SDK, no component and no pack.
+ */
 import * as ipaddr from "ipaddr.js";
 
 /** A parsed CIDR block. */
@@ -41,6 +48,21 @@ export function parseCidr(text: unknown): ParsedCidr | undefined {
     } catch {
         return undefined;
     }
+}
+
+/**
+ * The canonical form of a CIDR with IPv6 fully expanded (`fd00:0000:…:0000/56`), so two ways of
+ * writing one network always give the same text and two networks never do. Undefined for
+ * anything that is not a CIDR.
+ */
+export function expandedCidr(text: unknown): string | undefined {
+    const parsed = parseCidr(text);
+    if (!parsed) {
+        return undefined;
+    }
+    const [network] = parsed.canonical.split("/");
+    const address = parsed.version === 6 ? ipaddr.IPv6.parse(network).toNormalizedString() : network;
+    return `${address}/${parsed.prefixLength}`;
 }
 
 /** Whether `text` is a valid IPv4 or IPv6 CIDR block. */
@@ -122,37 +144,4 @@ export function parsePortRange(spec: unknown): PortRange | undefined {
         return undefined;
     }
     return { from, to };
-}
-
-/**
- * One label of a DNS name as the clouds' DNS services take it: letters, digits, `_` and inner
- * hyphens (`_acme-challenge`, `xn--bcher-kva`), compared without regard to ASCII case.
- */
-const DNS_LABEL = /^[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?$/i;
-
-/** Whether `label` is one DNS label of 1–63 characters (see {@link isDnsName}). */
-export function isDnsLabel(label: string): boolean {
-    return label.length <= 63 && DNS_LABEL.test(label);
-}
-
-/** Lower case, without one trailing dot: the form the clouds' DNS services report. */
-export function normalizeDnsName(name: string): string {
-    const lower = name.toLowerCase();
-    return lower.endsWith(".") ? lower.slice(0, -1) : lower;
-}
-
-/**
- * Whether `text` is a DNS name: labels of letters, digits, `_` and inner hyphens, 1–63
- * characters each and at most 253 in all, in any ASCII case, with or without one trailing dot.
- * A single label counts (`internal`). With `wildcard`, the first label may be `*`.
- */
-export function isDnsName(text: unknown, options?: { wildcard?: boolean }): text is string {
-    if (typeof text !== "string") {
-        return false;
-    }
-    const name = text.endsWith(".") ? text.slice(0, -1) : text;
-    if (name.length === 0 || name.length > 253) {
-        return false;
-    }
-    return name.split(".").every((label, i) => (options?.wildcard === true && i === 0 && label === "*") || isDnsLabel(label));
 }
