@@ -4,22 +4,10 @@
  * must be compliant.
  */
 import * as assert from "assert";
-import * as pulumi from "@pulumi/pulumi";
-import { startMocks, Recorder, unwrap } from "../harness/mocks";
+import { Recorder } from "../harness/mocks";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
-import { PROJECT, stackConfig, stackNames } from "../../tools/stackConfig";
-import { runScenario } from "../../stacks/scenarios";
-
-async function runStack(stack: string): Promise<{ rec: Recorder; outputs: Record<string, unknown> }> {
-    const rec = await startMocks({ project: PROJECT, stack, config: stackConfig(stack) });
-    const outputs = runScenario(new pulumi.Config(PROJECT));
-    const resolved: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(outputs)) {
-        resolved[k] = await unwrap(v as pulumi.Input<unknown>);
-    }
-    await rec.settle();
-    return { rec, outputs: resolved };
-}
+import { runStack } from "../harness/stack";
+import { stackNames } from "../../tools/stackConfig";
 
 describe("stacks: every example stack builds and passes every pack", function () {
     this.timeout(300000);
