@@ -14,7 +14,7 @@ export * from "./aws/privateLinkService";
 export * from "./aws/serviceEndpoints";
 export * from "./aws/serviceNames";
 export * from "./aws/securityGroup";
-export * from "./gcp/dns";
+export { GcpDnsRecordType } from "./gcp/dns";
 export * from "./gcp/googleApisEndpoint";
 export * from "./gcp/privateDnsZone";
 export * from "./gcp/privateEndpoint";

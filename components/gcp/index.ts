@@ -6,7 +6,7 @@
  */
 export * from "../core";
 export { GCP_HEALTH_CHECK_RANGES, GOOGLE_API_BUNDLES } from "../../common/gcp";
-export * from "./dns";
+export { GcpDnsRecordType } from "./dns";
 export * from "./privateLinkService";
 export * from "./privateEndpoint";
 export * from "./googleApisEndpoint";

@@ -292,6 +292,8 @@ export function validateGcpPrivateLinkServiceArgs(name: string, args: GcpPrivate
     const v: Validator = startValidation(COMPONENT, name, args, "pass an arguments object, e.g. { targetService: ilb.id, network: vpc.id, natSubnetCidrs: [\"10.100.0.0/24\"], firewall: {...} }");
     requireGcpComponentName(v, name);
     const a = args as unknown as Record<string, unknown>;
+    // The longest child name the component's own name makes, checked before names that entries make.
+    requireAutonameFits(v, "name", name, a.disableFirewall === true ? childName(name, "attachment") : childName(name, "ingress", "health-checks"));
 
     // Where: the target, the region and the project.
     requireValue(v, "targetService", a.targetService, "pass the internal load balancer's forwarding rule, e.g. forwardingRule.id");
@@ -422,7 +424,6 @@ export function validateGcpPrivateLinkServiceArgs(name: string, args: GcpPrivate
             v.fail("domainName", domain, "which is not a lower-case DNS domain with its trailing dot", 'write it in full with the trailing dot, e.g. "orders.example.com."');
         }
     }
-    requireAutonameFits(v, "name", name, childName(name, "attachment"));
 
     // Firewall.
     requireBoolean(v, "disableFirewall", a.disableFirewall, { mustBeKnown: true });
@@ -431,13 +432,13 @@ export function validateGcpPrivateLinkServiceArgs(name: string, args: GcpPrivate
     }
     if (a.disableFirewall !== true) {
         requireValue(v, "firewall", a.firewall, "give firewall: { ports: [443], targetTags: [\"orders-backend\"] }, or set disableFirewall: true when the network's firewall already admits the NAT subnets and health checks");
-        validateFirewall(v, name, a.firewall);
+        validateFirewall(v, a.firewall);
         requireValue(v, "network", a.network, "give the producer VPC network the firewall rules belong to, e.g. vpc.id");
     }
 }
 
 /** Validates the producer firewall arguments. */
-function validateFirewall(v: Validator, name: string, value: unknown): void {
+function validateFirewall(v: Validator, value: unknown): void {
     requireObject(v, "firewall", value, "pass { ports: [443], targetTags: [\"orders-backend\"] }", { mustBeKnown: true });
     const fw = value as Record<string, unknown>;
     requireValue(v, "firewall.ports", fw.ports, "list the ports the backends serve, e.g. [443]");
@@ -485,7 +486,6 @@ function validateFirewall(v: Validator, name: string, value: unknown): void {
     requireUniqueStrings(v, "firewall.additionalSourceRanges", fw.additionalSourceRanges as unknown[] | undefined);
     requireInteger(v, "firewall.priority", fw.priority, 0, 65535);
     requireOneOf(v, "firewall.logMetadata", fw.logMetadata, Object.values(GcpFirewallLogMetadata), { mustBeKnown: true });
-    requireAutonameFits(v, "name", name, childName(name, "ingress", "health-checks"));
 }
 
 /** Throws if a known string repeats in a list. */
@@ -608,7 +608,8 @@ export class GcpPrivateLinkService extends pulumi.ComponentResource {
                 }
                 return parseCidr(range)!.canonical;
             });
-            return { id: pulumi.output(id), cidr };
+            // The attachment takes the subnet only once its range has been read.
+            return { id: pulumi.all([id, cidr]).apply(([subnetId]) => subnetId), cidr };
         });
         const natSubnets = [...created, ...given];
 
@@ -703,20 +704,21 @@ export class GcpPrivateLinkService extends pulumi.ComponentResource {
         const sources = pulumi
             .all([pulumi.all(natCidrs), pulumi.output(fw.additionalSourceRanges ?? [])])
             .apply(([nat, extra]) => [...new Set([...nat, ...extra.map((c) => parseCidr(c)?.canonical ?? c)])].sort(compareText));
+        const servicePorts = [...fw.ports].sort((x, y) => x - y);
         const ids: pulumi.Output<string>[] = [];
         const psc = new compute.Firewall(
             childName(name, "ingress", "psc"),
             {
                 ...common,
-                description: `Private Service Connect consumers of ${name} (NAT subnets) to the service on ${protocol}/${fw.ports.join(",")}`,
+                description: `Private Service Connect consumers of ${name} (NAT subnets) to the service on ${protocol}/${servicePorts.join(",")}`,
                 sourceRanges: sources,
-                allows: [{ protocol, ports: [...fw.ports].sort((x, y) => x - y).map(String) }],
+                allows: [{ protocol, ports: servicePorts.map(String) }],
             },
             { parent: this },
         );
         ids.push(psc.id);
         if (fw.allowHealthChecks ?? true) {
-            const ports = fw.healthCheckPorts ?? fw.ports;
+            const ports = [...(fw.healthCheckPorts ?? fw.ports)].sort((x, y) => x - y);
             const hc = new compute.Firewall(
                 childName(name, "ingress", "health-checks"),
                 {
@@ -724,7 +726,7 @@ export class GcpPrivateLinkService extends pulumi.ComponentResource {
                     description: `Google Cloud health checks of the ${name} load balancer to its backends on tcp/${ports.join(",")}`,
                     sourceRanges: [...GCP_HEALTH_CHECK_RANGES].sort(compareText),
                     // Health checks probe over TCP (TCP, HTTP, HTTPS and HTTP/2 checks), also for UDP services.
-                    allows: [{ protocol: GcpFirewallProtocol.Tcp, ports: [...ports].sort((x, y) => x - y).map(String) }],
+                    allows: [{ protocol: GcpFirewallProtocol.Tcp, ports: ports.map(String) }],
                 },
                 { parent: this },
             );
