@@ -65,3 +65,8 @@ export async function expectProviderReachesEveryChild(name: string, type: string
     }
     return rec;
 }
+
+/** Asserts a graph listing (see {@link graph}) against the expected entries, in any order. */
+export function assertGraph(actual: string[], expected: string[]): void {
+    assert.deepStrictEqual(actual, [...expected].sort());
+}
