@@ -260,7 +260,7 @@ function planZones(name: string, args: GcpGoogleApisEndpointArgs): PlannedZone[]
     });
     if (isKnown(a.ipAddress)) {
         const ip = a.ipAddress;
-        if (typeof ip !== "string" || parseCidr(`${ip}/32`) === undefined) {
+        if (typeof ip !== "string" || parseCidr(`${ip}/32`)?.version !== 4) {
             v.fail("ipAddress", ip, "which is not an IPv4 address (endpoints for Google APIs are IPv4)", 'use an internal IPv4 address, e.g. "10.255.255.254"');
         }
         const unusable = UNUSABLE_RANGES.find((r) => cidrContains(r, `${ip}/32`));
