@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import { startMocks, Recorder } from "../harness/mocks";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
 import { AwsPrivateDnsZone, AwsPrivateEndpoint, AwsPrivateLinkService, AwsServiceEndpoints } from "../../components";
+import { ServiceAttachment } from "@pulumi/gcp/compute";
 import { GcpGoogleApisEndpoint, GcpPrivateDnsZone, GcpPrivateEndpoint, GcpPrivateLinkService } from "../../components/gcp";
 
 /** Minimal, valid arguments for each component. */
@@ -109,5 +110,14 @@ describe("secure by default: component defaults pass every pack", function () {
         const ds = await packs().check(rec.resources);
         const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
         assert.ok(mandatory.includes("endpoint-service-acceptance-required"), describeDiagnostics(ds));
+    });
+
+    it("negative control: a hand-written automatic service attachment is reported at mandatory", async () => {
+        const rec = await build(() => {
+            new ServiceAttachment("open", { connectionPreference: "ACCEPT_AUTOMATIC", enableProxyProtocol: false, natSubnets: ["nat"], targetService: "projects/p/regions/r/forwardingRules/f" });
+        });
+        const ds = await packs().check(rec.resources);
+        const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
+        assert.ok(mandatory.includes("service-attachment-manual-acceptance"), describeDiagnostics(ds));
     });
 });
