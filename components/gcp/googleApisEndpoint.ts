@@ -164,7 +164,9 @@ export interface GcpGoogleApisEndpointArgs {
     project?: pulumi.Input<string>;
     /**
      * Register the endpoint in Service Directory in a namespace or region of your choice.
-     * Immutable: adding or changing it replaces the endpoint.
+     * Immutable: adding or changing it replaces the endpoint, and removing it keeps the
+     * registration until the endpoint is next replaced (the provider keeps a registration it is
+     * no longer given).
      * @default Google Cloud's registration in its own namespace in us-central1
      */
     serviceDirectory?: GcpGoogleApisServiceDirectoryArgs;

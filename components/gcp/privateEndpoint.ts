@@ -344,7 +344,9 @@ export class GcpPrivateEndpoint extends pulumi.ComponentResource {
                 addressType: "INTERNAL",
                 subnetwork: args.subnetwork,
                 address: args.ipAddress,
-                ipVersion: ipv6 ? "IPV6" : "IPV4",
+                // Sent only for IPv6: older Compute API versions take an IP version on global
+                // addresses alone, and IPv4 is the default of regional ones.
+                ipVersion: ipv6 ? "IPV6" : undefined,
                 region,
                 project: args.project,
                 description,

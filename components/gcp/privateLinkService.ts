@@ -83,17 +83,22 @@ export enum GcpFirewallLogMetadata {
  * `projectIdOrNum`, `networkUrl` and `endpointUrl`.
  */
 export interface GcpConsumerAcceptListArgs {
-    /** A consumer project, by id (`consumer-project`) or number (`123456789012`). */
+    /**
+     * A consumer project, by id (`consumer-project`) or number (`123456789012`).
+     * @default none (give exactly one of projectIdOrNum, networkUrl and endpointUrl)
+     */
     projectIdOrNum?: pulumi.Input<string>;
     /**
      * A consumer VPC network, by id or self link (`projects/<p>/global/networks/<n>`): endpoints
      * in that network only, e.g. one Shared VPC of a host project.
+     * @default none (give exactly one of projectIdOrNum, networkUrl and endpointUrl)
      */
     networkUrl?: pulumi.Input<string>;
     /**
      * One consumer endpoint (its forwarding rule), by id or self link
      * (`projects/<p>/regions/<r>/forwardingRules/<n>`). The provider's change detection ignores
      * this field inside an entry, so change an endpoint entry by removing it and adding a new one.
+     * @default none (give exactly one of projectIdOrNum, networkUrl and endpointUrl)
      */
     endpointUrl?: pulumi.Input<string>;
     /** The most endpoints this consumer may connect (1 or more). */
@@ -116,11 +121,13 @@ export interface GcpPrivateLinkServiceFirewallArgs {
      * Network tags of the backend instances the rules apply to. Give exactly one of
      * `targetTags` and `targetServiceAccounts`: a rule without targets would apply to every
      * instance of the network.
+     * @default none (give exactly one of targetTags and targetServiceAccounts)
      */
     targetTags?: pulumi.Input<string>[];
     /**
      * Service account emails of the backend instances the rules apply to. Give exactly one of
      * `targetTags` and `targetServiceAccounts`.
+     * @default none (give exactly one of targetTags and targetServiceAccounts)
      */
     targetServiceAccounts?: pulumi.Input<string>[];
     /**

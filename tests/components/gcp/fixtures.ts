@@ -2,6 +2,7 @@
 import * as assert from "assert";
 import { Provider } from "@pulumi/gcp/provider";
 import { Recorder, startMocks } from "../../harness/mocks";
+import { expectRejected } from "../../harness/validation";
 
 /** Type tokens of what the Google Cloud components register. */
 export const T = {
@@ -69,4 +70,16 @@ export async function expectProviderReachesEveryChild(name: string, type: string
 /** Asserts a graph listing (see {@link graph}) against the expected entries, in any order. */
 export function assertGraph(actual: string[], expected: string[]): void {
     assert.deepStrictEqual(actual, [...expected].sort());
+}
+
+/**
+ * A mocha test maker for a component's rejection table: `rejects(label, args, field)` checks that
+ * `make(name, args())` throws a ValidationError naming `field`, with nothing registered.
+ */
+export function rejectionTable<A>(component: string, defaultName: string, make: (name: string, args: A) => unknown) {
+    return (label: string, args: () => unknown, field: string, name = defaultName): void => {
+        it(`rejects ${label} (${field})`, async () => {
+            await expectRejected(() => make(name, args() as A), { component, name, field });
+        });
+    };
 }

@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { outputsOf, Recorder, startMocks } from "../../harness/mocks";
-import { expectRejected } from "../../harness/validation";
 import { describeEdits } from "../../harness/edits";
 import {
     GcpGoogleApisBundle,
@@ -10,7 +9,7 @@ import {
     GOOGLE_APIS_EXTRA_DOMAINS,
     validateGcpGoogleApisEndpointArgs,
 } from "../../../components/gcp";
-import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, REF, T } from "./fixtures";
+import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, REF, T, rejectionTable } from "./fixtures";
 
 const IP = "10.255.255.254";
 
@@ -167,10 +166,7 @@ describe("GcpGoogleApisEndpoint", function () {
     });
 
     describe("validation", () => {
-        const rejects = (label: string, args: () => unknown, field: string, name = "googleapis") =>
-            it(`rejects ${label} (${field})`, async () => {
-                await expectRejected(() => new GcpGoogleApisEndpoint(name, args() as GcpGoogleApisEndpointArgs), { component: "GcpGoogleApisEndpoint", name, field });
-            });
+        const rejects = rejectionTable("GcpGoogleApisEndpoint", "googleapis", (name, args: GcpGoogleApisEndpointArgs) => new GcpGoogleApisEndpoint(name, args));
         const m = minimal;
 
         rejects("an endpoint name with a hyphen", () => ({ ...m(), endpointName: "google-apis" }), "endpointName");

@@ -1,10 +1,9 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { outputsOf, startMocks } from "../../harness/mocks";
-import { expectRejected } from "../../harness/validation";
 import { describeEdits } from "../../harness/edits";
 import { GcpDnsRecordType, GcpPrivateDnsZone, GcpPrivateDnsZoneArgs, validateGcpPrivateDnsZoneArgs } from "../../../components/gcp";
-import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, T } from "./fixtures";
+import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, T, rejectionTable } from "./fixtures";
 
 const HUB = "projects/hub-project/global/networks/hub-vpc";
 const SPOKE = "projects/spoke-project/global/networks/spoke-vpc";
@@ -98,10 +97,7 @@ describe("GcpPrivateDnsZone", function () {
     });
 
     describe("validation", () => {
-        const rejects = (label: string, args: () => unknown, field: string, name = "hub") =>
-            it(`rejects ${label} (${field})`, async () => {
-                await expectRejected(() => new GcpPrivateDnsZone(name, args() as GcpPrivateDnsZoneArgs), { component: "GcpPrivateDnsZone", name, field });
-            });
+        const rejects = rejectionTable("GcpPrivateDnsZone", "hub", (name, args: GcpPrivateDnsZoneArgs) => new GcpPrivateDnsZone(name, args));
         const m = minimal;
         const rec = (r: object) => ({ ...m(), records: [r] });
 

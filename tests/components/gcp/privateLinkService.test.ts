@@ -1,7 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { outputsOf, startMocks } from "../../harness/mocks";
-import { expectRejected } from "../../harness/validation";
 import { describeEdits } from "../../harness/edits";
 import {
     GcpConnectionPreference,
@@ -11,7 +10,7 @@ import {
     GcpPrivateLinkServiceArgs,
     validateGcpPrivateLinkServiceArgs,
 } from "../../../components/gcp";
-import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, REF, T } from "./fixtures";
+import { assertGraph, COMPUTE, expectProviderReachesEveryChild, graph, REF, T, rejectionTable } from "./fixtures";
 
 const HEALTH_CHECKS = ["130.211.0.0/22", "35.191.0.0/16"];
 
@@ -236,10 +235,7 @@ describe("GcpPrivateLinkService", function () {
     });
 
     describe("validation", () => {
-        const rejects = (label: string, args: () => unknown, field: string, name = "orders") =>
-            it(`rejects ${label} (${field})`, async () => {
-                await expectRejected(() => new GcpPrivateLinkService(name, args() as GcpPrivateLinkServiceArgs), { component: "GcpPrivateLinkService", name, field });
-            });
+        const rejects = rejectionTable("GcpPrivateLinkService", "orders", (name, args: GcpPrivateLinkServiceArgs) => new GcpPrivateLinkService(name, args));
         const m = minimal;
 
         rejects("automatic acceptance together with accept lists", () => ({ ...m(), connectionPreference: GcpConnectionPreference.AcceptAutomatic, consumerAcceptLists: [{ projectIdOrNum: "consumer-project", connectionLimit: 1 }] }), "consumerAcceptLists");
