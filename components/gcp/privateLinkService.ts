@@ -236,7 +236,8 @@ export interface GcpPrivateLinkServiceArgs {
      * (`orders.example.com.`): consumer endpoints get a private zone for it automatically.
      * WARNING: Google Cloud cannot change it in place. Adding, changing or removing it replaces
      * the attachment, which closes every consumer connection (endpoints that set
-     * recreateClosedPsc reconnect after their own replacement).
+     * recreateClosedPsc reconnect after their own replacement); every deployment that sets it
+     * says so in a warning on the attachment.
      * @default no domain
      */
     domainName?: pulumi.Input<string>;
@@ -654,6 +655,15 @@ export class GcpPrivateLinkService extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+
+        if (args.domainName !== undefined) {
+            // Said on every deployment that sets it, next to the attachment: the one setting of
+            // the attachment whose change closes every consumer connection.
+            pulumi.log.warn(
+                "domainName cannot change in place: changing or removing it replaces the service attachment, which closes every consumer connection (endpoints with recreateClosedPsc reconnect on their next deployment).",
+                attachment,
+            );
+        }
 
         const firewallRuleIds: pulumi.Output<string>[] = [];
         if (!args.disableFirewall && args.firewall) {

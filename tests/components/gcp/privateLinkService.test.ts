@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { outputsOf, startMocks } from "../../harness/mocks";
+import { outputsOf, startMocks, unwrap } from "../../harness/mocks";
 import { describeEdits } from "../../harness/edits";
 import {
     GcpConnectionPreference,
@@ -152,6 +152,29 @@ describe("GcpPrivateLinkService", function () {
             const hc = rec.one("orders-ingress-health-checks").inputs;
             assert.deepStrictEqual(hc.sourceRanges, HEALTH_CHECKS, "the health-check ranges never reach the service ports");
             assert.deepStrictEqual(hc.allows, [{ protocol: "tcp", ports: ["8080"] }]);
+        });
+
+        it("warns on the attachment that the domain name cannot change in place, and only when one is set", async () => {
+            const warnings: Array<{ message: string; resource?: pulumi.Resource }> = [];
+            const original = pulumi.log.warn;
+            (pulumi.log as { warn: typeof pulumi.log.warn }).warn = (message: string, resource?: pulumi.Resource) => {
+                warnings.push({ message, resource });
+                return Promise.resolve();
+            };
+            try {
+                let rec = await startMocks();
+                new GcpPrivateLinkService("orders", minimal());
+                await rec.settle();
+                assert.strictEqual(warnings.length, 0);
+                rec = await startMocks();
+                new GcpPrivateLinkService("orders", { ...minimal(), domainName: "orders.example.com." });
+                await rec.settle();
+                assert.strictEqual(warnings.length, 1);
+                assert.match(warnings[0].message, /domainName cannot change in place: changing or removing it replaces the service attachment, which closes every consumer connection/);
+                assert.strictEqual(await unwrap(warnings[0].resource!.urn), rec.one("orders-attachment").urn);
+            } finally {
+                (pulumi.log as { warn: typeof pulumi.log.warn }).warn = original;
+            }
         });
 
         it("accepts consumers by project, by network and by endpoint, each with its limit, sorted and in self-link form", async () => {
