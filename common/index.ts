@@ -5,6 +5,7 @@
  */
 export * from "./aws";
 export * from "./dns";
+export * from "./gcp";
 export * from "./network";
 export * from "./tokens";
 export * from "./unknown";

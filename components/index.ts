@@ -14,3 +14,8 @@ export * from "./aws/privateLinkService";
 export * from "./aws/serviceEndpoints";
 export * from "./aws/serviceNames";
 export * from "./aws/securityGroup";
+export { GcpDnsRecordType } from "./gcp/dns";
+export * from "./gcp/googleApisEndpoint";
+export * from "./gcp/privateDnsZone";
+export * from "./gcp/privateEndpoint";
+export * from "./gcp/privateLinkService";

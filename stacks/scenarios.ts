@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
+import { gcpGoogleApis, gcpHubDns, gcpPublishConsume } from "./gcp";
 import { Scenario } from "./scenario";
 
 export const scenarios: Record<string, Scenario> = {
@@ -11,12 +12,16 @@ export const scenarios: Record<string, Scenario> = {
     "aws-cross-account": awsCrossAccount,
     "aws-service-endpoints": awsServiceEndpoints,
     "aws-hub-dns": awsHubDns,
+    "gcp-publish-consume": gcpPublishConsume,
+    "gcp-google-apis": gcpGoogleApis,
+    "gcp-hub-dns": gcpHubDns,
 };
 
 /** Builds the scenario the stack's config names and returns its outputs. */
 export function runScenario(config: pulumi.Config = new pulumi.Config()): Record<string, pulumi.Input<unknown>> {
     const name = config.require("scenario");
-    const scenario = scenarios[name];
+    // An own-property lookup: a config value such as "constructor" must not find Object's.
+    const scenario = Object.prototype.hasOwnProperty.call(scenarios, name) ? scenarios[name] : undefined;
     if (!scenario) {
         throw new Error(`unknown scenario "${name}"; the stack config "scenario" must be one of: ${Object.keys(scenarios).join(", ")}`);
     }

@@ -276,6 +276,9 @@ function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
             return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
         case "aws:ec2/getVpc:getVpc":
             return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
+        case "gcp:compute/getSubnetwork:getSubnetwork":
+            // An existing NAT subnet: its range is what the producer firewall admits.
+            return { id: args.inputs.selfLink, selfLink: args.inputs.selfLink, ipCidrRange: "10.250.0.0/24", region: "us-central1", project: "mock-project" };
         default:
             return {};
     }

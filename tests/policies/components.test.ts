@@ -8,6 +8,8 @@ import * as aws from "@pulumi/aws";
 import { startMocks, Recorder } from "../harness/mocks";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
 import { AwsPrivateDnsZone, AwsPrivateEndpoint, AwsPrivateLinkService, AwsServiceEndpoints } from "../../components";
+import { ServiceAttachment } from "@pulumi/gcp/compute";
+import { GcpGoogleApisEndpoint, GcpPrivateDnsZone, GcpPrivateEndpoint, GcpPrivateLinkService } from "../../components/gcp";
 
 /** Minimal, valid arguments for each component. */
 const defaults: Record<string, () => void> = {
@@ -48,6 +50,37 @@ const defaults: Record<string, () => void> = {
         }),
     AwsPrivateDnsZone: () =>
         new AwsPrivateDnsZone("hub", { domainName: "internal.example.com", vpcs: [{ vpcId: "vpc-0123456789abcdef0" }] }),
+    GcpPrivateLinkService: () =>
+        new GcpPrivateLinkService("orders", {
+            targetService: "projects/producer-project/regions/europe-west3/forwardingRules/orders-ilb",
+            network: "projects/producer-project/global/networks/producer-vpc",
+            natSubnetCidrs: ["10.100.0.0/24"],
+            firewall: { ports: [443], targetTags: ["orders-backend"] },
+        }),
+    GcpPrivateLinkServiceWithGivenNatSubnet: () =>
+        new GcpPrivateLinkService("orders", {
+            targetService: "projects/producer-project/regions/europe-west3/forwardingRules/orders-ilb",
+            network: "projects/producer-project/global/networks/producer-vpc",
+            natSubnetIds: ["projects/producer-project/regions/europe-west3/subnetworks/orders-psc-nat"],
+            firewall: { ports: [443], targetServiceAccounts: ["orders@producer-project.iam.gserviceaccount.com"] },
+        }),
+    GcpPrivateEndpoint: () =>
+        new GcpPrivateEndpoint("orders-client", {
+            serviceReference: "projects/producer-project/regions/europe-west3/serviceAttachments/orders",
+            network: "projects/consumer-project/global/networks/consumer-vpc",
+            subnetwork: "projects/consumer-project/regions/europe-west3/subnetworks/workloads",
+        }),
+    GcpPrivateEndpointWithZone: () =>
+        new GcpPrivateEndpoint("orders-client", {
+            serviceReference: "projects/producer-project/regions/europe-west3/serviceAttachments/orders",
+            network: "projects/consumer-project/global/networks/consumer-vpc",
+            subnetwork: "projects/consumer-project/regions/europe-west3/subnetworks/workloads",
+            privateZone: { dnsName: "orders.svc.internal." },
+        }),
+    GcpGoogleApisEndpoint: () =>
+        new GcpGoogleApisEndpoint("googleapis", { network: "projects/consumer-project/global/networks/consumer-vpc", ipAddress: "10.255.255.254" }),
+    GcpPrivateDnsZone: () =>
+        new GcpPrivateDnsZone("hub", { dnsName: "svc.internal.", networks: ["projects/hub-project/global/networks/hub-vpc"] }),
 };
 
 async function build(make: () => void): Promise<Recorder> {
@@ -77,5 +110,14 @@ describe("secure by default: component defaults pass every pack", function () {
         const ds = await packs().check(rec.resources);
         const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
         assert.ok(mandatory.includes("endpoint-service-acceptance-required"), describeDiagnostics(ds));
+    });
+
+    it("negative control: a hand-written automatic service attachment is reported at mandatory", async () => {
+        const rec = await build(() => {
+            new ServiceAttachment("open", { connectionPreference: "ACCEPT_AUTOMATIC", enableProxyProtocol: false, natSubnets: ["nat"], targetService: "projects/p/regions/r/forwardingRules/f" });
+        });
+        const ds = await packs().check(rec.resources);
+        const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
+        assert.ok(mandatory.includes("service-attachment-manual-acceptance"), describeDiagnostics(ds));
     });
 });

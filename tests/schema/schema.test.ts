@@ -43,6 +43,29 @@ describe("schema: inferred multi-language schema", function () {
         }
     });
 
+    it("exports the Google Cloud components with their inputs and the shared outputs", () => {
+        const want: Record<string, { inputs: string[]; outputs: string[] }> = {
+            GcpPrivateLinkService: { inputs: ["targetService", "natSubnetCidrs", "consumerAcceptLists", "firewall"], outputs: ["serviceReference", "serviceAttachmentId", "natSubnetIds", "connectedEndpoints"] },
+            GcpPrivateEndpoint: { inputs: ["serviceReference", "network", "subnetwork", "privateZone"], outputs: ["endpointId", "privateIps", "dnsNames", "connectionState", "pscConnectionId"] },
+            GcpGoogleApisEndpoint: { inputs: ["network", "ipAddress", "endpointName", "bundle", "dns"], outputs: ["endpointId", "privateIps", "dnsNames", "connectionState"] },
+            GcpPrivateDnsZone: { inputs: ["dnsName", "networks", "records"], outputs: ["zoneName", "recordNames"] },
+        };
+        for (const [c, { inputs, outputs }] of Object.entries(want)) {
+            assert.ok(names.includes(c), `${c} is not exported from components/index.ts`);
+            const r = schema.resources[`privatelink:index:${c}`];
+            for (const i of inputs) {
+                assert.ok(r.inputProperties[i], `${c} has no input ${i}`);
+            }
+            for (const o of outputs) {
+                assert.ok(r.properties[o], `${c} has no output ${o}`);
+            }
+        }
+        assert.deepStrictEqual(
+            schema.types["privatelink:index:GcpConnectionPreference"].enum.map((e: any) => e.value),
+            ["ACCEPT_MANUAL", "ACCEPT_AUTOMATIC"],
+        );
+    });
+
     it("gives every component the token privatelink:index:<ClassName>", () => {
         for (const n of names) {
             assert.ok(schema.resources[`privatelink:index:${n}`], `no schema resource for ${n}`);

@@ -27,6 +27,7 @@ import {
     str,
     strings,
 } from "../../core";
+import { GcpRef, GOOGLE_API_BUNDLES as BUNDLES, parseGcpRef } from "../../../common/gcp";
 
 /** Type tokens of the resources the GCP rules read (verified against @pulumi/gcp 9.37). */
 export const T = {
@@ -57,62 +58,12 @@ export const FIREWALL_TYPES: readonly string[] = [
 // ---------------------------------------------------------------------------------------------
 // Resource references
 
-/** A Google Cloud resource reference, parsed. Missing parts are undefined. */
-export interface GcpRef {
-    project?: string;
-    /** Region, zone, or "global". */
-    location?: string;
-    /** Collection, e.g. "subnetworks", "serviceAttachments", "managedZones". */
-    collection?: string;
-    name: string;
-}
-
 /**
- * Parses the forms in which GCP (and the provider) accept a reference:
- * `https://www.googleapis.com/compute/v1/projects/p/regions/r/subnetworks/n` (also `beta`,
- * `compute.googleapis.com`, `//compute.googleapis.com/...`), `projects/p/regions/r/subnetworks/n`,
- * `regions/r/subnetworks/n`, `projects/p/global/networks/n`, `projects/p/managedZones/z`, and a
- * bare name `n`. Returns undefined for anything else.
+ * A Google Cloud resource reference and its parser: the one reader of self links, ids and bare
+ * names, shared with the components (`common/gcp.ts`).
  */
-export function parseRef(value: unknown): GcpRef | undefined {
-    if (typeof value !== "string") {
-        return undefined;
-    }
-    let v = value.trim();
-    if (v === "") {
-        return undefined;
-    }
-    if (/^(?:https?:)?\/\//i.test(v)) {
-        // Full URL: drop the host and the API path (`compute/v1/`, `dns/v1/`, `compute/beta/`).
-        v = v.replace(/^(?:https?:)?\/\/[^/]+\//i, "");
-        v = v.replace(/^[a-z]+\/(?:v\d+(?:beta\d*)?|beta|alpha)\//i, "");
-    }
-    v = v.replace(/[?#].*$/, "").replace(/\/+$/, "");
-    const seg = v.split("/");
-    if (seg.some((s) => s === "")) {
-        return undefined;
-    }
-    if (seg.length === 1) {
-        return { name: seg[0] };
-    }
-    const ref: Partial<GcpRef> = {};
-    let rest = seg;
-    if (rest[0] === "projects") {
-        ref.project = rest[1];
-        rest = rest.slice(2);
-    }
-    if (rest.length >= 2 && ["regions", "zones", "locations"].includes(rest[0])) {
-        ref.location = rest[1];
-        rest = rest.slice(2);
-    } else if (rest[0] === "global") {
-        ref.location = "global";
-        rest = rest.slice(1);
-    }
-    if (rest.length !== 2) {
-        return undefined;
-    }
-    return { ...ref, collection: rest[0], name: rest[1] };
-}
+export type { GcpRef };
+export const parseRef = parseGcpRef;
 
 /**
  * A service attachment reference: `projects/<p>/regions/<r>/serviceAttachments/<n>` in any URL
@@ -265,8 +216,8 @@ export function displayName(props: Record<string, unknown>, logical: string): st
 // ---------------------------------------------------------------------------------------------
 // Private Service Connect endpoints
 
-/** The Google API bundles a global PSC endpoint can target. */
-export const GOOGLE_API_BUNDLES = ["all-apis", "vpc-sc"];
+/** The Google API bundles a global PSC endpoint can target (one list with the components). */
+export const GOOGLE_API_BUNDLES: string[] = [...BUNDLES];
 
 /**
  * Whether a stack resource is a Private Service Connect endpoint: a `ForwardingRule` whose target
