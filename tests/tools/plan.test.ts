@@ -335,3 +335,35 @@ describe("plan --state: audits a `pulumi stack export` file with the same packs 
         assert.deepStrictEqual(await sarifProblems(path.join(tmp, "state.sarif")), []);
     });
 });
+
+describe("plan: progress", function () {
+    this.timeout(300000);
+    const hasScript = (() => {
+        try {
+            execFileSync("script", ["--version"], { stdio: "ignore" });
+            return true;
+        } catch {
+            return false;
+        }
+    })();
+
+    it("shows progress on stderr when it is a terminal, and none when it is not", async function () {
+        if (!hasScript) {
+            this.skip();
+        }
+        const log = path.join(tmp, "tty.log");
+        const cli = path.join(ROOT, "tools", "plan", "cli.ts");
+        // `script` runs the command on a pseudo-terminal, as a developer's shell would.
+        execFileSync("script", ["-qec", `"${process.execPath}" -r ts-node/register/transpile-only "${cli}" aws-hub-dns aws-publish --format json --output "${path.join(tmp, "tty.json")}"`, log], {
+            cwd: ROOT,
+            env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, "tsconfig.json") },
+            stdio: "ignore",
+            timeout: 280000,
+        });
+        const text = fs.readFileSync(log, "utf8");
+        assert.match(text, /planning aws-hub-dns \(1\/2\)/);
+        assert.match(text, /analyzing aws-publish: \d+\/\d+/);
+        const piped = await planCli(["aws-hub-dns", "--format", "json"]);
+        assert.strictEqual(piped.stderr, "");
+    });
+});
