@@ -1,20 +1,31 @@
 /**
- * Runs an example stack of `stacks/` under recording mocks, with its `Pulumi.<stack>.yaml`
- * config handed over the way the CLI hands it to the program.
+ * Runs an example stack of `stacks/` the way the offline `plan` command runs it: the program with
+ * its `Pulumi.<stack>.yaml` config under recording mocks, placeholders for cloud-computed values,
+ * and StackReferences to the repo's other stacks answered with their planned outputs.
+ *
+ * One planner serves the whole test process, so a stack that others reference is planned once.
  */
-import * as pulumi from "@pulumi/pulumi";
-import { PROJECT, stackConfig } from "../../tools/stackConfig";
-import { runScenario } from "../../stacks/scenarios";
-import { Recorder, startMocks, unwrap } from "./mocks";
+import * as path from "path";
+import { ProgramRun } from "../../tools/plan/program";
+import { loadProject } from "../../tools/plan/project";
+import { StackPlanner } from "../../tools/plan/stacks";
 
-/** Runs one stack and resolves its outputs. */
-export async function runStack(stack: string): Promise<{ rec: Recorder; outputs: Record<string, unknown> }> {
-    const rec = await startMocks({ project: PROJECT, stack, config: stackConfig(stack) });
-    const outputs = runScenario(new pulumi.Config(PROJECT));
-    const resolved: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(outputs)) {
-        resolved[k] = await unwrap(v as pulumi.Input<unknown>);
+/** Example stacks that exist to show a policy violation: the gate must fail on them. */
+export const INSECURE_STACKS = ["insecure-example"];
+
+let planner: StackPlanner | undefined;
+
+/** The planner of the repo's example project (Pulumi.yaml at the repo root). */
+export function examplePlanner(): StackPlanner {
+    planner ??= new StackPlanner(loadProject(path.join(__dirname, "..", "..")));
+    return planner;
+}
+
+/** Runs one stack (and the stacks it references) and returns its graph and resolved outputs. */
+export async function runStack(stack: string): Promise<{ rec: { resources: ProgramRun["resources"] }; outputs: Record<string, unknown>; run: ProgramRun }> {
+    const run = await examplePlanner().plan(stack);
+    if (run.error !== undefined) {
+        throw new Error(`stack ${stack} failed: ${run.error}`);
     }
-    await rec.settle();
-    return { rec, outputs: resolved };
+    return { rec: { resources: run.resources }, outputs: run.outputs, run };
 }

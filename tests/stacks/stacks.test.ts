@@ -1,12 +1,12 @@
 /**
- * Every example stack is run under recording mocks with its own config file, then checked by
- * every policy pack of the repo: the examples are what users copy, so they must build and they
- * must be compliant.
+ * Every example stack is run the way the offline `plan` command runs it, with its own config file,
+ * then checked by every policy pack of the repo: the examples are what users copy, so they must
+ * build and they must be compliant. The deliberately insecure example is the exception: it must
+ * fail the gate (tests/tools/plan.test.ts checks the command's exit code on it).
  */
 import * as assert from "assert";
-import { Recorder } from "../harness/mocks";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
-import { runStack } from "../harness/stack";
+import { INSECURE_STACKS, runStack } from "../harness/stack";
 import { stackNames } from "../../tools/stackConfig";
 
 describe("stacks: every example stack builds and passes every pack", function () {
@@ -19,7 +19,7 @@ describe("stacks: every example stack builds and passes every pack", function ()
 
     for (const stack of stackNames()) {
         describe(stack, () => {
-            let rec: Recorder;
+            let rec: Awaited<ReturnType<typeof runStack>>["rec"];
             let outputs: Record<string, unknown>;
             before(async () => {
                 ({ rec, outputs } = await runStack(stack));
@@ -44,6 +44,14 @@ describe("stacks: every example stack builds and passes every pack", function ()
                     assert.notStrictEqual(v, undefined, `output ${k} is undefined`);
                 }
             });
+
+            if (INSECURE_STACKS.includes(stack)) {
+                it("fails a mandatory policy, as it is meant to", async () => {
+                    const ds = await packs().check(rec.resources);
+                    assert.ok(ds.some((d) => d.enforcementLevel === "mandatory"), describeDiagnostics(ds));
+                });
+                return;
+            }
 
             it("passes every policy pack with no violation at any level", async () => {
                 const ds = await packs().check(rec.resources);
