@@ -10,6 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GraphResource } from "../../tools/graph";
+import { placeholderInvoke } from "../../tools/plan/placeholders";
 import { mockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
@@ -265,23 +266,9 @@ function structOf(value: any): any {
     return { toJavaScript: () => value };
 }
 
-/** Default answers for the invokes our components and tests use. */
+/** Default answers for the invokes our components and tests use: the offline plan's placeholders. */
 function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
-    switch (args.token) {
-        case "aws:index/getRegion:getRegion":
-            return { name: "us-east-1", region: "us-east-1", id: "us-east-1", description: "US East (N. Virginia)" };
-        case "aws:index/getPartition:getPartition":
-            return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
-        case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
-        case "aws:ec2/getVpc:getVpc":
-            return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
-        case "gcp:compute/getSubnetwork:getSubnetwork":
-            // An existing NAT subnet: its range is what the producer firewall admits.
-            return { id: args.inputs.selfLink, selfLink: args.inputs.selfLink, ipCidrRange: "10.250.0.0/24", region: "us-central1", project: "mock-project" };
-        default:
-            return {};
-    }
+    return placeholderInvoke(args);
 }
 
 /** Resolves an Output (or plain value) to its value; unknown values resolve to undefined. */

@@ -10,18 +10,21 @@ import type * as pulumi from "@pulumi/pulumi";
 
 const ACCOUNT = "111111111111";
 
-function regionOf(args: pulumi.runtime.MockResourceArgs, config: (key: string) => string | undefined): string {
+/** Reads the program's configuration: `aws:region`, `gcp:project`, … */
+export type ConfigLookup = (key: string) => string | undefined;
+
+function regionOf(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup): string {
     return (args.inputs.region as string | undefined) ?? config("aws:region") ?? "us-east-1";
 }
 
-/**
- * Computed outputs for a resource; merged over its inputs by the harness. `config` reads the
- * program's configuration (the provider's region shows in ARNs and service names).
- */
-export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: (key: string) => string | undefined = () => undefined): Record<string, any> {
+/** Computed outputs for a resource; merged over its inputs by the harness. */
+export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup = () => undefined): Record<string, any> {
     const { type, name, inputs } = args;
     const region = regionOf(args, config);
     const id = `${name}-id`;
+    if (type.startsWith("gcp:")) {
+        return gcpState(args, config);
+    }
     const awsArn = (service: string, resource: string) => `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
     switch (type) {
         case "aws:ec2/vpcEndpointService:VpcEndpointService":
@@ -84,11 +87,68 @@ export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: 
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Google Cloud
+
+/** The project of mocked Google Cloud resources that name none. */
+export const GCP_MOCK_PROJECT = "mock-project";
+/** The region of mocked regional Google Cloud resources that name none. */
+export const GCP_MOCK_REGION = "us-central1";
+
+/** The collection (URL segment) and scope of the Google Cloud types our components create. */
+const GCP_COLLECTIONS: Record<string, { collection: string; scope: "regional" | "global" | "dns" }> = {
+    "gcp:compute/serviceAttachment:ServiceAttachment": { collection: "serviceAttachments", scope: "regional" },
+    "gcp:compute/subnetwork:Subnetwork": { collection: "subnetworks", scope: "regional" },
+    "gcp:compute/address:Address": { collection: "addresses", scope: "regional" },
+    "gcp:compute/forwardingRule:ForwardingRule": { collection: "forwardingRules", scope: "regional" },
+    "gcp:compute/regionBackendService:RegionBackendService": { collection: "backendServices", scope: "regional" },
+    "gcp:compute/regionHealthCheck:RegionHealthCheck": { collection: "healthChecks", scope: "regional" },
+    "gcp:compute/firewall:Firewall": { collection: "firewalls", scope: "global" },
+    "gcp:compute/network:Network": { collection: "networks", scope: "global" },
+    "gcp:compute/globalAddress:GlobalAddress": { collection: "addresses", scope: "global" },
+    "gcp:compute/globalForwardingRule:GlobalForwardingRule": { collection: "forwardingRules", scope: "global" },
+    "gcp:dns/managedZone:ManagedZone": { collection: "managedZones", scope: "dns" },
+};
+
+/**
+ * Computed outputs of Google Cloud resources: the physical name Pulumi would derive (the logical
+ * name and a fixed suffix), the self link, the addresses Google Cloud would pick, and the PSC
+ * connection of endpoints.
+ */
+function gcpState(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup): Record<string, any> {
+    const { type, name, inputs } = args;
+    if (args.custom === false || type.startsWith("pulumi:")) {
+        return {};
+    }
+    const project = (inputs.project as string | undefined) ?? config("gcp:project") ?? GCP_MOCK_PROJECT;
+    const region = (inputs.region as string | undefined) ?? config("gcp:region") ?? GCP_MOCK_REGION;
+    const physical = (inputs.name as string | undefined) ?? `${name}-0a1b2c3`;
+    const kind = GCP_COLLECTIONS[type];
+    const path = kind === undefined ? undefined : kind.scope === "regional" ? `projects/${project}/regions/${region}/${kind.collection}/${physical}` : `projects/${project}/global/${kind.collection}/${physical}`;
+    const base: Record<string, any> = { name: physical, project, ...(path && kind?.scope !== "dns" ? { selfLink: `https://www.googleapis.com/compute/v1/${path}` } : {}) };
+    switch (type) {
+        case "gcp:compute/serviceAttachment:ServiceAttachment":
+            return { ...base, region, connectedEndpoints: [], pscServiceAttachmentIds: [{ high: "1", low: "2" }], fingerprint: "fp" };
+        case "gcp:compute/subnetwork:Subnetwork":
+            return { ...base, region, gatewayAddress: "10.0.0.1" };
+        case "gcp:compute/address:Address":
+            return { ...base, region, address: (inputs.address as string | undefined) ?? "10.10.0.50", addressType: inputs.addressType ?? "EXTERNAL" };
+        case "gcp:compute/forwardingRule:ForwardingRule":
+            return { ...base, region, pscConnectionId: "81985529216486895", pscConnectionStatus: inputs.target ? "ACCEPTED" : "STATUS_UNSPECIFIED", ipAddress: inputs.ipAddress };
+        case "gcp:compute/globalForwardingRule:GlobalForwardingRule":
+            return { ...base, pscConnectionId: "81985529216486896", pscConnectionStatus: "ACCEPTED" };
+        case "gcp:dns/managedZone:ManagedZone":
+            return { ...base, managedZoneId: 1234567890, nameServers: ["ns-gcp-private.googledomains.com."] };
+        default:
+            return base;
+    }
+}
+
 /**
  * Placeholder answers for the data sources (invokes) our components call. `config` reads the
  * program's configuration, so the provider's region answers as the stack configures it.
  */
-export function placeholderInvoke(args: pulumi.runtime.MockCallArgs, config: (key: string) => string | undefined = () => undefined): Record<string, any> {
+export function placeholderInvoke(args: pulumi.runtime.MockCallArgs, config: ConfigLookup = () => undefined): Record<string, any> {
     switch (args.token) {
         case "aws:index/getRegion:getRegion": {
             const region = config("aws:region") ?? "us-east-1";
@@ -100,6 +160,9 @@ export function placeholderInvoke(args: pulumi.runtime.MockCallArgs, config: (ke
             return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
         case "aws:ec2/getVpc:getVpc":
             return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
+        case "gcp:compute/getSubnetwork:getSubnetwork":
+            // An existing NAT subnet: its range is what the producer firewall admits.
+            return { id: args.inputs.selfLink, selfLink: args.inputs.selfLink, ipCidrRange: "10.250.0.0/24", region: config("gcp:region") ?? GCP_MOCK_REGION, project: config("gcp:project") ?? GCP_MOCK_PROJECT };
         default:
             return {};
     }
