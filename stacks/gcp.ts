@@ -137,17 +137,10 @@ class ExampleInternalLoadBalancer extends pulumi.ComponentResource {
     }
 }
 
-/**
- * A producer publishes a service behind its internal load balancer, and a consumer in another
- * project reaches it through an endpoint with a private DNS name: both sides in one program,
- * one provider per project.
- */
-export const gcpPublishConsume: Scenario = (config) => {
+/** The producer side: its network, the internal load balancer (unless given) and the service attachment. */
+function publish(config: pulumi.Config): GcpPrivateLinkService {
     const producer = config.requireObject<ProjectConfig & { network: NetworkConfig; loadBalancer?: LoadBalancerConfig }>("producer");
-    const consumer = config.requireObject<ProjectConfig & { network: NetworkConfig }>("consumer");
     const producerProvider = new Provider("producer-project", { project: producer.project, region: producer.region });
-    const consumerProvider = new Provider("consumer-project", { project: consumer.project, region: consumer.region });
-
     const producerNetwork = networkOf("producer", producer.network, producer.region, "Producer", producerProvider);
     const targetService =
         producer.loadBalancer?.targetService ??
@@ -156,31 +149,62 @@ export const gcpPublishConsume: Scenario = (config) => {
             { region: producer.region, networkId: producerNetwork.networkId, subnetworkId: producerNetwork.subnetworkId, ports: producer.loadBalancer?.ports ?? [443] },
             { providers: { gcp: producerProvider } },
         ).forwardingRuleId;
-    const service = new GcpPrivateLinkService(
+    return new GcpPrivateLinkService(
         "orders",
         { ...config.requireObject<GcpPrivateLinkServiceArgs>("service"), targetService, network: producerNetwork.networkId },
         { providers: { gcp: producerProvider } },
     );
+}
 
+/** The consumer side: its network and the endpoint to `serviceReference`, with its private DNS name. */
+function consume(config: pulumi.Config, serviceReference: pulumi.Input<string>): GcpPrivateEndpoint {
+    const consumer = config.requireObject<ProjectConfig & { network: NetworkConfig }>("consumer");
+    const consumerProvider = new Provider("consumer-project", { project: consumer.project, region: consumer.region });
     const consumerNetwork = networkOf("consumer", consumer.network, consumer.region, "Consumer", consumerProvider);
-    const endpoint = new GcpPrivateEndpoint(
+    return new GcpPrivateEndpoint(
         "orders-client",
         {
             ...config.requireObject<GcpPrivateEndpointArgs>("endpoint"),
-            serviceReference: service.serviceReference,
+            serviceReference,
             network: consumerNetwork.networkId,
             subnetwork: consumerNetwork.subnetworkId,
         },
         { providers: { gcp: consumerProvider } },
     );
-    return {
-        serviceReference: service.serviceReference,
-        natSubnetIds: service.natSubnetIds,
-        endpointId: endpoint.endpointId,
-        privateIps: endpoint.privateIps,
-        dnsNames: endpoint.dnsNames,
-        connectionState: endpoint.connectionState,
-    };
+}
+
+/** The consumer's stack outputs. */
+function endpointOutputs(endpoint: GcpPrivateEndpoint): Record<string, pulumi.Input<unknown>> {
+    return { endpointId: endpoint.endpointId, privateIps: endpoint.privateIps, dnsNames: endpoint.dnsNames, connectionState: endpoint.connectionState };
+}
+
+/**
+ * A producer publishes a service behind its internal load balancer, and a consumer in another
+ * project reaches it through an endpoint with a private DNS name: both sides in one program,
+ * one provider per project.
+ */
+export const gcpPublishConsume: Scenario = (config) => {
+    const service = publish(config);
+    const endpoint = consume(config, service.serviceReference);
+    return { serviceReference: service.serviceReference, natSubnetIds: service.natSubnetIds, ...endpointOutputs(endpoint) };
+};
+
+/** The producer side alone: its stack exports `serviceReference` for consumer stacks. */
+export const gcpPublish: Scenario = (config) => {
+    const service = publish(config);
+    return { serviceReference: service.serviceReference, serviceAttachmentId: service.serviceAttachmentId, natSubnetIds: service.natSubnetIds };
+};
+
+/**
+ * The consumer side alone, in its own stack: the attachment's self link comes from the producer
+ * stack (`serviceStack`) through a StackReference, or from `serviceReference` in config.
+ */
+export const gcpConsume: Scenario = (config) => {
+    const serviceStack = config.get("serviceStack");
+    const serviceReference = serviceStack
+        ? new pulumi.StackReference(serviceStack).requireOutput("serviceReference").apply(String)
+        : config.require("serviceReference");
+    return endpointOutputs(consume(config, serviceReference));
 };
 
 /**

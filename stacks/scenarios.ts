@@ -3,7 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
-import { gcpGoogleApis, gcpHubDns, gcpPublishConsume } from "./gcp";
+import { gcpConsume, gcpGoogleApis, gcpHubDns, gcpPublish, gcpPublishConsume } from "./gcp";
 import { Scenario } from "./scenario";
 
 export const scenarios: Record<string, Scenario> = {
@@ -13,6 +13,8 @@ export const scenarios: Record<string, Scenario> = {
     "aws-service-endpoints": awsServiceEndpoints,
     "aws-hub-dns": awsHubDns,
     "gcp-publish-consume": gcpPublishConsume,
+    "gcp-publish": gcpPublish,
+    "gcp-consume": gcpConsume,
     "gcp-google-apis": gcpGoogleApis,
     "gcp-hub-dns": gcpHubDns,
 };

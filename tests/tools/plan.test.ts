@@ -15,8 +15,11 @@ import { INSECURE_STACKS, runStack } from "../harness/stack";
 import { stackNames } from "../../tools/stackConfig";
 import { CliResult, planCli, ROOT, scratchProject } from "./planCli";
 
-/** One stack per cloud, planned in every format. */
-export const FORMAT_STACKS = ["aws-publish"];
+/** One stack per cloud, planned in every format, with the cloud its resources belong to. */
+export const FORMAT_STACKS: Record<string, string> = { "aws-publish": "aws", "gcp-consume": "gcp", "insecure-example": "aws" };
+
+const CLOUD_TYPE_PREFIX: Record<string, string> = { aws: "aws", azure: "azure-native", gcp: "gcp" };
+const CLOUD_CLASS_PREFIX: Record<string, string> = { aws: "Aws", azure: "Azure", gcp: "Gcp" };
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "privatelink-plan-out-"));
 
@@ -108,7 +111,7 @@ describe("plan: every example stack", function () {
     });
 });
 
-for (const stack of [...FORMAT_STACKS, ...INSECURE_STACKS]) {
+for (const [stack, cloud] of Object.entries(FORMAT_STACKS)) {
     describe(`plan: ${stack} in every format`, function () {
         this.timeout(600000);
         const files = { json: "", sarif: "", mermaid: "", markdown: "" };
@@ -126,8 +129,8 @@ for (const stack of [...FORMAT_STACKS, ...INSECURE_STACKS]) {
             assert.match(result.stdout, new RegExp(`^Previewing stack ${stack} \\(project privatelink-examples\\) from stacks/Pulumi\\.${stack}\\.yaml`, "m"));
             assert.match(result.stdout, /Offline plan: nothing was read from or sent to any cloud\. Values a cloud computes .* are placeholders/);
             assert.match(result.stdout, /^ \+ {3}pulumi:pulumi:Stack +privatelink-examples-/m);
-            assert.match(result.stdout, /^ \+ {3}└─ privatelink:index:Aws\w+ /m);
-            assert.match(result.stdout, /^ \+ {6}[├└]─ aws:ec2:\w+ +\S+/m);
+            assert.match(result.stdout, new RegExp(`^ \\+ {3}[├└]─ privatelink:index:${CLOUD_CLASS_PREFIX[cloud]}\\w+ `, "m"));
+            assert.match(result.stdout, new RegExp(`^ \\+ {3}[│ ] {2}[├└]─ ${CLOUD_TYPE_PREFIX[cloud]}:\\w+:\\w+ +\\S+`, "m"));
             assert.match(result.stdout, /^Policies:\n {4}[✓✗!] privatelink-aws@v\d/m);
             assert.ok(!/\x1b\[/.test(result.stdout), "plain text when not a terminal");
         });
@@ -165,8 +168,8 @@ for (const stack of [...FORMAT_STACKS, ...INSECURE_STACKS]) {
             assert.ok(parsed.ok, parsed.error);
             assert.match(parsed.diagramType ?? "", /flowchart/);
             const text = fs.readFileSync(files.mermaid, "utf8");
-            assert.match(text, /subgraph s0_aws\["AWS"\]/);
-            assert.match(text, /subgraph n\d+\["privatelink:index:Aws\w+<br\/>/);
+            assert.match(text, new RegExp(`subgraph s0_${cloud}\\["`));
+            assert.match(text, new RegExp(`subgraph n\\d+\\["privatelink:index:${CLOUD_CLASS_PREFIX[cloud]}\\w+<br/>`));
             assert.strictEqual(/class n\d+ mandatory/.test(text), INSECURE_STACKS.includes(stack));
         });
 
