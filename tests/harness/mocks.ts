@@ -10,7 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GraphResource } from "../../tools/graph";
-import { mockState } from "./state";
+import { mockId, mockInvoke, mockState, noteProvider, resetMockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
 export interface RecordedResource extends GraphResource {
@@ -160,6 +160,7 @@ let active: Recorder | undefined;
 export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
     const recorder = new Recorder();
     active = recorder;
+    resetMockState();
     if (options.config) {
         pulumi.runtime.setAllConfig(options.config);
     }
@@ -170,7 +171,9 @@ export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
                 ...mockState(args),
                 ...(options.state?.(args) ?? {}),
             };
-            return { id: args.id || (args.custom === false ? "" : `${args.name}-id`), state };
+            const id = args.id || (args.custom === false ? "" : (mockId(args) ?? `${args.name}-id`));
+            noteProvider(args, id);
+            return { id, state };
         },
         call: (args) => {
             recorder.invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });
@@ -277,7 +280,7 @@ function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
         case "aws:ec2/getVpc:getVpc":
             return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
         default:
-            return {};
+            return mockInvoke(args) ?? {};
     }
 }
 
