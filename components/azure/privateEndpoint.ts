@@ -759,7 +759,8 @@ export class AzurePrivateEndpoint extends pulumi.ComponentResource {
         const connection = {
             name: plan.connectionName,
             privateLinkServiceId: target,
-            groupIds: plan.groupIds,
+            // Sorted: their order means nothing to Azure, and a changed list replaces the endpoint.
+            groupIds: [...plan.groupIds].sort(),
             requestMessage: args.requestMessage ?? (plan.manual ? `Private endpoint ${name} requests access.`.slice(0, MAX_REQUEST_MESSAGE) : undefined),
         };
         const asgIds = args.applicationSecurityGroupIds ?? [];
@@ -886,8 +887,7 @@ export class AzurePrivateEndpoint extends pulumi.ComponentResource {
 
 /**
  * The existing zone ids for the zone group: the given list, or the entries of a hub's map for
- * the endpoint's groupIds (only the zones the endpoint expects, when the catalog can tell).
- * Fails the deployment, naming the field, when the map lacks a groupId or holds too many zones.
+ * the endpoint's groupIds. Fails the deployment, naming the field, when a value resolves wrong.
  */
 function existingZoneIds(v: Validator, dns: AzurePrivateEndpointDnsArgs, plan: EndpointPlan): pulumi.Output<string[]> {
     if (dns.privateDnsZoneIds !== undefined) {
@@ -896,40 +896,51 @@ function existingZoneIds(v: Validator, dns: AzurePrivateEndpointDnsArgs, plan: E
             return ids;
         });
     }
-    return pulumi.output(dns.zoneIdsByGroupId!).apply((map) => {
-        const field = "dns.zoneIdsByGroupId";
-        if (map === null || typeof map !== "object" || Array.isArray(map)) {
-            v.fail(field, map, "which resolved to something that is not a map of groupId to zone ids", "pass the zoneIds output of an AzurePrivateDnsZones hub");
+    return pulumi.output(dns.zoneIdsByGroupId!).apply((map) => pickZoneIds(v, map, plan.groupIds, plan.expectedZoneNames));
+}
+
+/**
+ * The zone ids of a hub's map (`AzurePrivateDnsZones.zoneIds`) for an endpoint's groupIds: of a
+ * groupId the hub serves in several regions or for several services, only the zones the endpoint
+ * expects (`expected`, when the catalog can tell). Throws a ValidationError on
+ * `dns.zoneIdsByGroupId` when the map is not a map, lacks a groupId or an expected zone, or gives
+ * more zones than one zone group takes. The map is read by own property only.
+ *
+ * Internal. Exported for tests.
+ */
+export function pickZoneIds(v: Validator, map: unknown, groupIds: readonly string[], expected: readonly string[] | undefined): string[] {
+    const field = "dns.zoneIdsByGroupId";
+    if (map === null || typeof map !== "object" || Array.isArray(map)) {
+        v.fail(field, map, "which resolved to something that is not a map of groupId to zone ids", "pass the zoneIds output of an AzurePrivateDnsZones hub");
+    }
+    const picked: string[] = [];
+    for (const groupId of groupIds) {
+        const entry = hasOwn(map, groupId) ? (map as Record<string, unknown>)[groupId] : undefined;
+        if (!Array.isArray(entry) || entry.length === 0 || entry.some((id) => typeof id !== "string")) {
+            v.fail(`${field}.${groupId}`, entry, `but the endpoint's groupId "${groupId}" has no zone ids in the map`, `add "${groupId}" to the hub's groupIds, or give dns.privateDnsZoneIds`);
         }
-        const picked: string[] = [];
-        for (const groupId of plan.groupIds) {
-            const entry = hasOwn(map, groupId) ? (map as Record<string, unknown>)[groupId] : undefined;
-            if (!Array.isArray(entry) || entry.length === 0 || entry.some((id) => typeof id !== "string")) {
-                v.fail(`${field}.${groupId}`, entry, `but the endpoint's groupId "${groupId}" has no zone ids in the map`, `add "${groupId}" to the hub's groupIds, or give dns.privateDnsZoneIds`);
+        for (const id of entry as string[]) {
+            requireArmId(v, `${field}.${groupId}`, id, PRIVATE_DNS_ZONE_TYPE, "a private DNS zone");
+            const zone = (nameOfArmId(id) ?? "").toLowerCase();
+            if (expected !== undefined && !expected.includes(zone)) {
+                continue;
             }
-            for (const id of entry as string[]) {
-                requireArmId(v, `${field}.${groupId}`, id, PRIVATE_DNS_ZONE_TYPE, "a private DNS zone");
-                const zone = (nameOfArmId(id) ?? "").toLowerCase();
-                if (plan.expectedZoneNames !== undefined && !plan.expectedZoneNames.includes(zone)) {
-                    continue;
-                }
-                if (!picked.some((p) => p.toLowerCase() === id.toLowerCase())) {
-                    picked.push(id);
-                }
+            if (!picked.some((p) => p.toLowerCase() === id.toLowerCase())) {
+                picked.push(id);
             }
         }
-        if (plan.expectedZoneNames !== undefined) {
-            const have = picked.map((id) => (nameOfArmId(id) ?? "").toLowerCase());
-            const missing = plan.expectedZoneNames.filter((z) => !have.includes(z));
-            if (missing.length > 0) {
-                v.fail(field, Object.keys(map), `but the hub has no zone ${missing.join(", ")} that the endpoint's groupIds need`, "add the groupIds (and the endpoint's region) to the hub, or give dns.privateDnsZoneIds");
-            }
+    }
+    if (expected !== undefined) {
+        const have = picked.map((id) => (nameOfArmId(id) ?? "").toLowerCase());
+        const missing = expected.filter((z) => !have.includes(z));
+        if (missing.length > 0) {
+            v.fail(field, Object.keys(map), `but the hub has no zone ${missing.join(", ")} that the endpoint's groupIds need`, "add the groupIds (and the endpoint's region) to the hub, or give dns.privateDnsZoneIds");
         }
-        if (picked.length > MAX_ZONES_PER_ZONE_GROUP) {
-            v.fail(field, picked, `which gives the endpoint ${picked.length} zones, more than the ${MAX_ZONES_PER_ZONE_GROUP} one zone group takes`, "give at most 5 zones with dns.privateDnsZoneIds");
-        }
-        return picked;
-    });
+    }
+    if (picked.length > MAX_ZONES_PER_ZONE_GROUP) {
+        v.fail(field, picked, `which gives the endpoint ${picked.length} zones, more than the ${MAX_ZONES_PER_ZONE_GROUP} one zone group takes`, "give at most 5 zones with dns.privateDnsZoneIds");
+    }
+    return picked;
 }
 
 /**

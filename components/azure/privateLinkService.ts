@@ -642,6 +642,32 @@ export function validateAzurePrivateLinkServiceArgs(name: string, args: AzurePri
     planService(name, args);
 }
 
+/**
+ * The name Azure gave the connection that the endpoint `endpointId` requested on the service, from
+ * the service's `privateEndpointConnections` (ids compared without case). Throws a ValidationError
+ * on `field` when the endpoint has requested none yet, so the deployment fails with a clear error.
+ *
+ * Internal. Exported for tests.
+ */
+export function connectionNameOf(
+    v: Validator,
+    field: string,
+    serviceName: string,
+    connections: ReadonlyArray<{ name?: string; privateEndpoint?: { id?: string } }> | undefined,
+    endpointId: string,
+): string {
+    const connection = (connections ?? []).find((c) => c.privateEndpoint?.id?.toLowerCase() === endpointId.toLowerCase());
+    if (connection === undefined || connection.name === undefined) {
+        v.fail(
+            field,
+            endpointId,
+            `which has no connection request on private link service "${serviceName}"`,
+            "create the consumer's private endpoint to this service's alias or id first, then run `pulumi up` again",
+        );
+    }
+    return connection.name;
+}
+
 /** A connection of the service as consumers requested it. */
 export interface AzurePrivateLinkServiceConnection {
     /** The connection's name on the service (platform-generated). */
@@ -818,16 +844,7 @@ export class AzurePrivateLinkService extends pulumi.ComponentResource {
             // it: look it up by the consumer's endpoint id once both exist (an invoke, not a resource).
             const connectionName = pulumi.all([pls.name, args.resourceGroupName, approval.privateEndpointId]).apply(async ([serviceName, rg, endpointId]) => {
                 const found = await network.getPrivateLinkService({ resourceGroupName: rg, serviceName }, { parent: this });
-                const connection = (found.privateEndpointConnections ?? []).find((c) => c.privateEndpoint?.id?.toLowerCase() === endpointId.toLowerCase());
-                if (connection === undefined || connection.name === undefined) {
-                    v.fail(
-                        field,
-                        endpointId,
-                        `which has no connection request on private link service "${serviceName}"`,
-                        "create the consumer's private endpoint to this service's alias or id first, then run `pulumi up` again",
-                    );
-                }
-                return connection.name;
+                return connectionNameOf(v, field, serviceName, found.privateEndpointConnections, endpointId);
             });
             new network.PrivateLinkServicePrivateEndpointConnection(
                 childName(name, "approval", plan.approvalKeys[i]),
