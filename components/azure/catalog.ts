@@ -432,7 +432,7 @@ export const ZONE_PLACEHOLDERS = ["{regionName}", "{regionCode}", "{dnsPrefix}",
 /** The most zones one private DNS zone group takes. */
 export const MAX_ZONES_PER_ZONE_GROUP = 5;
 
-/** Whether a value is one of the {@link AzureCloud} values. */
+/** Whether a value is one of the `AzureCloud` values. */
 export function isAzureCloud(value: unknown): value is AzureCloud {
     return typeof value === "string" && (Object.values(AzureCloud) as string[]).includes(value);
 }

@@ -28,7 +28,7 @@ export interface ZoneLink {
     resolutionPolicy: AzurePrivateDnsResolutionPolicy;
 }
 
-/** What {@link createZones} creates. */
+/** What `createZones` creates. */
 export interface CreatedZone {
     zoneName: string;
     zone: privatedns.PrivateZone;

@@ -52,7 +52,7 @@ export interface AzurePrivateDnsZonesVirtualNetworkArgs {
     internetFallback?: boolean;
 }
 
-/** Arguments of {@link AzurePrivateDnsZones}. */
+/** Arguments of `AzurePrivateDnsZones`. */
 export interface AzurePrivateDnsZonesArgs {
     /** The resource group of the zones and links (in the connectivity subscription). */
     resourceGroupName: pulumi.Input<string>;
@@ -251,7 +251,7 @@ function planHub(name: string, args: AzurePrivateDnsZonesArgs): HubPlan {
 }
 
 /**
- * Validates the plain arguments of an {@link AzurePrivateDnsZones} and throws a `ValidationError`
+ * Validates the plain arguments of an `AzurePrivateDnsZones` and throws a `ValidationError`
  * naming the field and the fix.
  */
 export function validateAzurePrivateDnsZonesArgs(name: string, args: AzurePrivateDnsZonesArgs): void {
@@ -280,7 +280,7 @@ export class AzurePrivateDnsZones extends pulumi.ComponentResource {
 
     /**
      * @param name The logical name; children are named `${name}-<role>`.
-     * @param args See {@link AzurePrivateDnsZonesArgs}.
+     * @param args See `AzurePrivateDnsZonesArgs`.
      * @param opts Component options; `providers: { "azure-native": p }` puts every zone and link
      *   in `p`'s subscription (the connectivity subscription of a landing zone).
      */

@@ -207,7 +207,7 @@ export interface AzurePrivateEndpointIpConfigurationArgs {
     name?: string;
 }
 
-/** Arguments of {@link AzurePrivateEndpoint}. */
+/** Arguments of `AzurePrivateEndpoint`. */
 export interface AzurePrivateEndpointArgs {
     /** The resource group of the endpoint. */
     resourceGroupName: pulumi.Input<string>;
@@ -273,7 +273,7 @@ export interface AzurePrivateEndpointArgs {
     connectionName?: string;
     /**
      * Static private IPs, one per member of the target's groupId (see
-     * {@link AzurePrivateEndpointIpConfigurationArgs.memberName}).
+     * `AzurePrivateEndpointIpConfigurationArgs.memberName`).
      * @default [] (dynamic IPs)
      */
     ipConfigurations?: AzurePrivateEndpointIpConfigurationArgs[];
@@ -321,7 +321,7 @@ interface EndpointPlan {
     connectionName: string;
 }
 
-/** Validates the arguments of an {@link AzurePrivateEndpoint} and works out its plan. */
+/** Validates the arguments of an `AzurePrivateEndpoint` and works out its plan. */
 function planEndpoint(name: string, args: AzurePrivateEndpointArgs): EndpointPlan {
     const v: Validator = startValidation(COMPONENT, name, args, "pass an arguments object, e.g. { resourceGroupName, subnetId, targetResourceId, groupIds }");
     const a = args as unknown as Record<string, unknown>;
@@ -708,7 +708,7 @@ function endpointVirtualNetworkId(v: Validator, subnetId: pulumi.Input<string>):
 }
 
 /**
- * Validates the plain arguments of an {@link AzurePrivateEndpoint} and throws a `ValidationError`
+ * Validates the plain arguments of an `AzurePrivateEndpoint` and throws a `ValidationError`
  * naming the field and the fix. Values that are Outputs are left for Azure to judge.
  */
 export function validateAzurePrivateEndpointArgs(name: string, args: AzurePrivateEndpointArgs): void {
@@ -745,7 +745,7 @@ export class AzurePrivateEndpoint extends pulumi.ComponentResource {
 
     /**
      * @param name The logical name; children are named `${name}-<role>`.
-     * @param args See {@link AzurePrivateEndpointArgs}.
+     * @param args See `AzurePrivateEndpointArgs`.
      * @param opts Component options; `providers: { "azure-native": p }` reaches every child.
      */
     constructor(name: string, args: AzurePrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {

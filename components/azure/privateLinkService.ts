@@ -228,7 +228,7 @@ export interface AzurePrivateLinkServiceApprovalArgs {
     description?: pulumi.Input<string>;
 }
 
-/** Arguments of {@link AzurePrivateLinkService}. */
+/** Arguments of `AzurePrivateLinkService`. */
 export interface AzurePrivateLinkServiceArgs {
     /** The resource group of the service (and of a created load balancer). */
     resourceGroupName: pulumi.Input<string>;
@@ -635,7 +635,7 @@ function validateLoadBalancer(v: Validator, value: unknown, location: unknown): 
 }
 
 /**
- * Validates the plain arguments of an {@link AzurePrivateLinkService} and throws a
+ * Validates the plain arguments of an `AzurePrivateLinkService` and throws a
  * `ValidationError` naming the field and the fix. Values that are Outputs are left for Azure.
  */
 export function validateAzurePrivateLinkServiceArgs(name: string, args: AzurePrivateLinkServiceArgs): void {
@@ -708,7 +708,7 @@ export class AzurePrivateLinkService extends pulumi.ComponentResource {
 
     /**
      * @param name The logical name; children are named `${name}-<role>`.
-     * @param args See {@link AzurePrivateLinkServiceArgs}.
+     * @param args See `AzurePrivateLinkServiceArgs`.
      * @param opts Component options; `providers: { "azure-native": p }` reaches every child.
      */
     constructor(name: string, args: AzurePrivateLinkServiceArgs, opts?: pulumi.ComponentResourceOptions) {

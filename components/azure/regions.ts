@@ -172,7 +172,7 @@ const REGIONS_WITH_ZONES: ReadonlySet<string> = new Set([
 
 /**
  * The ARM short name of a region written either way: `eastus`, `East US`, `EASTUS`. Returns the
- * text lower-cased and without spaces; whether it names a region is for {@link azureRegionCloud}.
+ * text lower-cased and without spaces; whether it names a region is for `azureRegionCloud`.
  */
 export function normalizeRegion(region: string): string {
     return region.toLowerCase().replace(/\s+/g, "");
@@ -200,7 +200,7 @@ export function azureRegions(cloud: AzureCloud = AzureCloud.Public): string[] {
 /**
  * The geo code of a region, as Azure Backup's private DNS zones use it (`eastus` → `eus`,
  * `North Europe` → `ne`, `uksouth` → `uks`), or undefined for a region that is unknown or has no
- * published code. See {@link azureRegionCode} for the checked version.
+ * published code. See `azureRegionCode` for the checked version.
  */
 export function regionCodeOf(region: string): string | undefined {
     const name = normalizeRegion(region);

@@ -42,7 +42,7 @@ export function requireResourceName(v: Validator, field: string, value: unknown)
     }
 }
 
-/** Whether a text is a valid Network resource name (see {@link requireResourceName}). */
+/** Whether a text is a valid Network resource name (see `requireResourceName`). */
 export function isResourceName(value: unknown): value is string {
     return typeof value === "string" && RESOURCE_NAME.test(value);
 }
