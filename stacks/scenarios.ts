@@ -3,6 +3,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
+import { azureHubDns, azurePrivateLinkService, azureStorageEndpoint } from "./azure";
 import { Scenario } from "./scenario";
 
 export const scenarios: Record<string, Scenario> = {
@@ -11,6 +12,9 @@ export const scenarios: Record<string, Scenario> = {
     "aws-cross-account": awsCrossAccount,
     "aws-service-endpoints": awsServiceEndpoints,
     "aws-hub-dns": awsHubDns,
+    "azure-storage-endpoint": azureStorageEndpoint,
+    "azure-private-link-service": azurePrivateLinkService,
+    "azure-hub-dns": azureHubDns,
 };
 
 /** Builds the scenario the stack's config names and returns its outputs. */
