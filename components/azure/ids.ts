@@ -3,7 +3,7 @@
  * like, and the parts the components read from one (the VNet of a subnet, the resource type of a
  * target, the name of a private DNS zone). ARM compares ids without regard to case.
  */
-import { Validator, isKnown } from "../core";
+import { Validator, isKnown, requireArray, requireEntryKeys, requireObject, requireString, requireUnique, requireValue, slug } from "../core";
 
 /** A subscription id: a GUID. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,4 +125,54 @@ export function requireAnyArmId(v: Validator, field: string, value: unknown, wha
 /** A logical-name key for an entry named by an ARM id: the id's last name, in slug-ready form. */
 export function armIdKey(id: string): string {
     return nameOfArmId(id) ?? id;
+}
+
+/** How {@link requireIdEntries} reads a list of entries named by an ARM id. */
+export interface IdEntriesOptions {
+    /** The field of each entry that holds the id, e.g. `virtualNetworkId`. */
+    idField: string;
+    /** The ARM type the id must have. */
+    type: string;
+    /** The kind of resource, for messages ("a virtual network"). */
+    what: string;
+    /** The fix for a list entry that is not an object. */
+    entryFix: string;
+    /** The fix when two entries name their children alike. */
+    duplicateFix: string;
+    /** More checks of each entry (its other fields), given the entry and its path. */
+    check?: (entry: Record<string, unknown>, field: string) => void;
+}
+
+/**
+ * Validates a list of entries that each hold the ARM id of a resource (a VNet to link, an
+ * endpoint to approve) and an optional explicit `key`, and returns the keys that name each
+ * entry's children, in list order: an id is listed once (compared without case, as ARM does), and
+ * names its entry by its last name (`…/virtualNetworks/hub-vnet` → `hub-vnet`) unless a key is
+ * given; an id not known when the program runs needs a key (see `requireEntryKeys`).
+ */
+export function requireIdEntries(v: Validator, field: string, value: unknown, o: IdEntriesOptions): string[] {
+    requireArray(v, field, value);
+    const list = (value as unknown[] | undefined) ?? [];
+    list.forEach((e, i) => {
+        const at = `${field}[${i}]`;
+        requireObject(v, at, e, o.entryFix, { mustBeKnown: true });
+        const entry = e as Record<string, unknown>;
+        requireValue(v, `${at}.${o.idField}`, entry[o.idField], `give the resource id of ${o.what}`);
+        requireString(v, `${at}.${o.idField}`, entry[o.idField]);
+        requireArmId(v, `${at}.${o.idField}`, entry[o.idField], o.type, o.what);
+        o.check?.(entry, at);
+    });
+    const entries = list as Array<Record<string, unknown>>;
+    requireUnique(
+        v,
+        field,
+        entries.map((e) => (isKnown(e[o.idField]) && typeof e[o.idField] === "string" ? String(e[o.idField]).toLowerCase() : e[o.idField])),
+        o.idField,
+    );
+    return requireEntryKeys(
+        v,
+        field,
+        entries.map((e) => ({ value: e[o.idField], key: e.key })),
+        { valueField: o.idField, keyField: "key", form: (id) => slug(armIdKey(id)), duplicateFix: o.duplicateFix },
+    );
 }

@@ -15,10 +15,7 @@ import {
     isKnown,
     mergeTags,
     normalizeDnsName,
-    requireArray,
     requireBoolean,
-    requireEntryKeys,
-    requireObject,
     requireString,
     requireStringList,
     requireUnique,
@@ -29,7 +26,7 @@ import {
 } from "../core";
 import { AzureCloud, CatalogFields, catalogEntriesFor, isAzureCloud, isRegionalTemplate, resolveCatalogZones } from "./catalog";
 import { AzurePrivateDnsResolutionPolicy, ZoneLink, createZones } from "./dns";
-import { VIRTUAL_NETWORK_TYPE, armIdKey, requireArmId } from "./ids";
+import { VIRTUAL_NETWORK_TYPE, requireIdEntries } from "./ids";
 import { azureRegionCloud, normalizeRegion } from "./regions";
 import { validateAzureTags } from "./validation";
 
@@ -223,24 +220,15 @@ function planHub(name: string, args: AzurePrivateDnsZonesArgs): HubPlan {
     }
 
     requireBoolean(v, "internetFallback", a.internetFallback, { mustBeKnown: true });
-    requireArray(v, "virtualNetworks", a.virtualNetworks);
-    const vnets = (a.virtualNetworks as unknown[] | undefined) ?? [];
-    vnets.forEach((e, i) => {
-        requireObject(v, `virtualNetworks[${i}]`, e, "pass { virtualNetworkId: vnet.id, key: \"hub\" }", { mustBeKnown: true });
-        const entry = e as Record<string, unknown>;
-        requireValue(v, `virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId, "give the VNet's resource id");
-        requireString(v, `virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId);
-        requireArmId(v, `virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId, VIRTUAL_NETWORK_TYPE, "a virtual network");
-        requireBoolean(v, `virtualNetworks[${i}].internetFallback`, entry.internetFallback, { mustBeKnown: true });
+    const entries = ((a.virtualNetworks as unknown[] | undefined) ?? []) as AzurePrivateDnsZonesVirtualNetworkArgs[];
+    const linkKeys = requireIdEntries(v, "virtualNetworks", a.virtualNetworks, {
+        idField: "virtualNetworkId",
+        type: VIRTUAL_NETWORK_TYPE,
+        what: "a virtual network",
+        entryFix: "pass { virtualNetworkId: vnet.id, key: \"hub\" }",
+        duplicateFix: "link each VNet once; give VNets of the same name in other resource groups a key",
+        check: (entry, at) => requireBoolean(v, `${at}.internetFallback`, entry.internetFallback, { mustBeKnown: true }),
     });
-    const entries = vnets as AzurePrivateDnsZonesVirtualNetworkArgs[];
-    requireUnique(v, "virtualNetworks", entries.map((e) => (isKnown(e.virtualNetworkId) ? String(e.virtualNetworkId).toLowerCase() : e.virtualNetworkId)), "virtualNetworkId");
-    const linkKeys = requireEntryKeys(
-        v,
-        "virtualNetworks",
-        entries.map((e) => ({ value: e.virtualNetworkId, key: e.key })),
-        { valueField: "virtualNetworkId", keyField: "key", form: (id) => slug(armIdKey(id)), duplicateFix: "link each VNet once; give VNets of the same name in other resource groups a key" },
-    );
     const links = linkKeys.map((key, i) => ({
         key,
         virtualNetworkId: entries[i].virtualNetworkId,

@@ -25,7 +25,6 @@ import {
     requireAbsent,
     requireArray,
     requireBoolean,
-    requireEntryKeys,
     requireExactlyOne,
     requireInteger,
     requireObject,
@@ -46,13 +45,13 @@ import {
     PRIVATE_LINK_SERVICE_TYPE,
     SUBNET_TYPE,
     VIRTUAL_NETWORK_TYPE,
-    armIdKey,
     isArmIdOfType,
     isPrivateLinkServiceAlias,
     nameOfArmId,
     parseArmId,
     requireAnyArmId,
     requireArmId,
+    requireIdEntries,
     resourceTypeOf,
     virtualNetworkIdOfSubnet,
 } from "./ids";
@@ -549,22 +548,14 @@ function planEndpoint(name: string, args: AzurePrivateEndpointArgs): EndpointPla
         }
         const resolution = dns.internetFallback === true ? AzurePrivateDnsResolutionPolicy.NxDomainRedirect : AzurePrivateDnsResolutionPolicy.Default;
         const linkOwn = dns.linkEndpointVirtualNetwork !== false;
-        requireArray(v, "dns.virtualNetworks", dns.virtualNetworks);
-        const vnets = (dns.virtualNetworks as unknown[] | undefined) ?? [];
-        vnets.forEach((e, i) => {
-            requireObject(v, `dns.virtualNetworks[${i}]`, e, "pass { virtualNetworkId: vnet.id, key: \"hub\" }", { mustBeKnown: true });
-            const entry = e as Record<string, unknown>;
-            requireValue(v, `dns.virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId, "give the VNet's resource id");
-            requireString(v, `dns.virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId);
-            requireArmId(v, `dns.virtualNetworks[${i}].virtualNetworkId`, entry.virtualNetworkId, VIRTUAL_NETWORK_TYPE, "a virtual network");
+        const entries = ((dns.virtualNetworks as unknown[] | undefined) ?? []) as AzurePrivateEndpointVirtualNetworkArgs[];
+        const keys = requireIdEntries(v, "dns.virtualNetworks", dns.virtualNetworks, {
+            idField: "virtualNetworkId",
+            type: VIRTUAL_NETWORK_TYPE,
+            what: "a virtual network",
+            entryFix: "pass { virtualNetworkId: vnet.id, key: \"hub\" }",
+            duplicateFix: "link each VNet once; give VNets of the same name in other resource groups a key",
         });
-        const entries = vnets as AzurePrivateEndpointVirtualNetworkArgs[];
-        const keys = requireEntryKeys(
-            v,
-            "dns.virtualNetworks",
-            entries.map((e) => ({ value: e.virtualNetworkId, key: e.key })),
-            { valueField: "virtualNetworkId", keyField: "key", form: (id) => slug(armIdKey(id)), duplicateFix: "link each VNet once; give VNets of the same name in other resource groups a key" },
-        );
         const ownVnet = isKnown(args.subnetId) ? virtualNetworkIdOfSubnet(args.subnetId as string) : undefined;
         keys.forEach((key, i) => {
             if (linkOwn && key === ENDPOINT_VNET_KEY) {

@@ -27,7 +27,6 @@ import {
     parseCidr,
     requireArray,
     requireBoolean,
-    requireEntryKeys,
     requireExactlyOne,
     requireInteger,
     requireObject,
@@ -46,9 +45,9 @@ import {
     NETWORK_SECURITY_GROUP_TYPE,
     PRIVATE_ENDPOINT_TYPE,
     SUBNET_TYPE,
-    armIdKey,
     isSubscriptionId,
     requireArmId,
+    requireIdEntries,
 } from "./ids";
 import { regionHasZones } from "./regions";
 import { requireResourceName, validateAzureTags } from "./validation";
@@ -494,31 +493,14 @@ function planService(name: string, args: AzurePrivateLinkServiceArgs): ServicePl
 
     // Approvals of known consumers.
     requireBoolean(v, "removeConnectionsOnDelete", a.removeConnectionsOnDelete, { mustBeKnown: true });
-    requireArray(v, "approvals", a.approvals);
-    const approvals = (a.approvals as unknown[] | undefined) ?? [];
-    approvals.forEach((e, i) => {
-        requireObject(v, `approvals[${i}]`, e, "pass { privateEndpointId: endpoint.endpointId, key: \"consumer-a\" }", { mustBeKnown: true });
-        const entry = e as Record<string, unknown>;
-        requireValue(v, `approvals[${i}].privateEndpointId`, entry.privateEndpointId, "give the consumer endpoint's resource id");
-        requireString(v, `approvals[${i}].privateEndpointId`, entry.privateEndpointId);
-        requireArmId(v, `approvals[${i}].privateEndpointId`, entry.privateEndpointId, PRIVATE_ENDPOINT_TYPE, "a private endpoint");
-        requireString(v, `approvals[${i}].description`, entry.description);
+    const approvalKeys = requireIdEntries(v, "approvals", a.approvals, {
+        idField: "privateEndpointId",
+        type: PRIVATE_ENDPOINT_TYPE,
+        what: "a private endpoint",
+        entryFix: "pass { privateEndpointId: endpoint.endpointId, key: \"consumer-a\" }",
+        duplicateFix: "give endpoints of the same name in other resource groups a key",
+        check: (entry, at) => requireString(v, `${at}.description`, entry.description),
     });
-    requireUnique(
-        v,
-        "approvals",
-        approvals.map((e) => {
-            const id = (e as Record<string, unknown>).privateEndpointId;
-            return isKnown(id) && typeof id === "string" ? id.toLowerCase() : id;
-        }),
-        "privateEndpointId",
-    );
-    const approvalKeys = requireEntryKeys(
-        v,
-        "approvals",
-        (approvals as AzurePrivateLinkServiceApprovalArgs[]).map((e) => ({ value: e.privateEndpointId, key: e.key })),
-        { valueField: "privateEndpointId", keyField: "key", form: (id) => slug(armIdKey(id)), duplicateFix: "give endpoints of the same name in other resource groups a key" },
-    );
     return { natIps, rules, zones, approvalKeys };
 }
 

@@ -2,7 +2,11 @@
  * Realistic Azure ids for the Azure component tests: subscriptions, resource groups and the ARM
  * ids of the resources the components take by id.
  */
+import * as assert from "assert";
+import * as fc from "fast-check";
+import { startMocks } from "../../harness/mocks";
 import { AZURE_SUBSCRIPTION } from "../../harness/state";
+import { validationErrorOf } from "../../harness/validation";
 
 /** The default subscription of the mocks (resources without an explicit provider). */
 export const SUB = AZURE_SUBSCRIPTION;
@@ -65,3 +69,58 @@ export function frontendId(lb: string, fe = "frontend", rg = "orders-rg", sub = 
 
 /** An alias as Azure writes it for a service in a region. */
 export const ALIAS = "orders-pls.7c9e6679-7425-40de-944b-e07fc1f90ae7.eastus.azure.privatelinkservice";
+
+/** How many runs the property tests make: `FUZZ_RUNS` for big runs, a smaller count in CI. */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 100);
+
+/**
+ * Argument sets that start from one of the valid `bases` and are edited in up to three fields,
+ * each with a valid-looking value from `values` or with anything at all; and, once in ten, anything
+ * at all instead of an arguments object.
+ */
+export function editedArgs(bases: readonly object[], values: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+    const edited = fc
+        .tuple(fc.constantFrom(...bases), fc.array(fc.tuple(fc.constantFrom(...Object.keys(values)), fc.boolean(), fc.anything()), { maxLength: 3 }))
+        .chain(([base, edits]) =>
+            fc.tuple(fc.constant(base), fc.tuple(...edits.map(([k, hostile, junk]) => (hostile ? fc.constant([k, junk] as const) : values[k].map((x) => [k, x] as const))))),
+        )
+        .map(([base, edits]) => {
+            const args: Record<string, unknown> = { ...base };
+            for (const [k, value] of edits as ReadonlyArray<readonly [string, unknown]>) {
+                args[k] = value;
+            }
+            return args;
+        });
+    return fc.oneof({ arbitrary: edited, weight: 9 }, { arbitrary: fc.anything(), weight: 1 });
+}
+
+/**
+ * The property every component keeps: each argument set either builds the whole graph (a child
+ * named `${name}-${role}` is there) or throws a ValidationError with nothing of the component
+ * registered; never another exception, never a half-built graph. Both outcomes must occur.
+ */
+export async function assertBuildsOrRejects(component: string, args: fc.Arbitrary<unknown>, make: (name: string, args: unknown) => unknown, role: string): Promise<void> {
+    let run = 0;
+    const outcomes = { built: 0, rejected: 0 };
+    const rec = await startMocks();
+    await fc.assert(
+        fc.asyncProperty(args, async (a) => {
+            const name = `p${run++}`;
+            const rejected = validationErrorOf(() => make(name, a));
+            await rec.settle();
+            const mine = rec.summary((r) => r.name === name || r.name.startsWith(`${name}-`));
+            if (rejected) {
+                outcomes.rejected++;
+                assert.deepStrictEqual(mine, [], rejected.message);
+            } else {
+                outcomes.built++;
+                assert.ok(mine.some((r) => r.split(" ")[1].startsWith(`${name}-${role}`)), mine.join("\n"));
+            }
+        }),
+        { numRuns: FUZZ_RUNS },
+    );
+    assert.ok(outcomes.built > 0 && outcomes.rejected > 0, JSON.stringify(outcomes));
+    if (process.env.FUZZ_RUNS) {
+        console.log(`      ${component} outcomes over ${FUZZ_RUNS} runs: ${JSON.stringify(outcomes)}`);
+    }
+}

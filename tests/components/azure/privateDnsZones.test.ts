@@ -4,9 +4,9 @@ import * as fc from "fast-check";
 import { Provider } from "@pulumi/azure-native/provider";
 import { Recorder, outputsOf, startMocks, unwrap } from "../../harness/mocks";
 import { describeEdits } from "../../harness/edits";
-import { expectRejected, validationErrorOf } from "../../harness/validation";
+import { expectRejected } from "../../harness/validation";
 import { AzureCloud, AzurePrivateDnsZones, AzurePrivateDnsZonesArgs, AzurePrivateEndpoint } from "../../../components/azure";
-import { HUB_SUB, SPOKE_SUB, T, storageId, subnetId, vnetId, zoneId } from "./fixtures";
+import { FUZZ_RUNS, HUB_SUB, SPOKE_SUB, T, assertBuildsOrRejects, editedArgs, storageId, subnetId, vnetId, zoneId } from "./fixtures";
 
 const COMPONENT = "AzurePrivateDnsZones";
 const BLOB = "privatelink.blob.core.windows.net";
@@ -229,46 +229,22 @@ describe("AzurePrivateDnsZones", function () {
     });
 
     describe("hostile arguments (property)", () => {
-        const runs = Number(process.env.FUZZ_RUNS ?? 100);
-        const or = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ arbitrary: arb, weight: 8 }, { arbitrary: fc.anything(), weight: 1 });
-        const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(or(arb), { nil: undefined });
-        const args = fc.record(
-            {
-                resourceGroupName: or(fc.constant("dns-rg")),
-                groupIds: optional(fc.uniqueArray(fc.constantFrom("blob", "disks", "vault", "management", "Sql", "azuremonitor", "constructor", "x"), { maxLength: 4 })),
-                regions: optional(fc.uniqueArray(fc.constantFrom("eastus", "westeurope", "atlantis"), { maxLength: 2 })),
-                additionalZoneNames: optional(fc.array(fc.constantFrom("orders.internal", "x"), { maxLength: 1 })),
-                virtualNetworks: optional(fc.array(or(fc.record({ virtualNetworkId: or(fc.constantFrom(HUB_VNET, SPOKE_VNET)), internetFallback: optional(fc.boolean()) })), { maxLength: 2 })),
-                internetFallback: optional(fc.boolean()),
-                cloud: optional(fc.constantFrom(...Object.values(AzureCloud))),
-            },
-            { requiredKeys: [] },
-        );
-
-        it(`either builds the whole graph or throws a ValidationError with nothing registered (${runs} runs)`, async () => {
-            let run = 0;
-            const outcomes = { built: 0, rejected: 0 };
-            const rec = await startMocks();
-            await fc.assert(
-                fc.asyncProperty(fc.oneof({ arbitrary: args, weight: 9 }, { arbitrary: fc.anything(), weight: 1 }), async (a) => {
-                    const name = `p${run++}`;
-                    const rejected = validationErrorOf(() => new AzurePrivateDnsZones(name, a as AzurePrivateDnsZonesArgs));
-                    await rec.settle();
-                    const mine = rec.summary((r) => r.name === name || r.name.startsWith(`${name}-`));
-                    if (rejected) {
-                        outcomes.rejected++;
-                        assert.deepStrictEqual(mine, [], rejected.message);
-                    } else {
-                        outcomes.built++;
-                        assert.ok(mine.some((r) => r.includes(`${name}-zone-`)));
-                    }
-                }),
-                { numRuns: runs },
-            );
-            assert.ok(outcomes.built > 0 && outcomes.rejected > 0, JSON.stringify(outcomes));
-            if (process.env.FUZZ_RUNS) {
-                console.log(`      AzurePrivateDnsZones outcomes: ${JSON.stringify(outcomes)}`);
-            }
+        const bases: AzurePrivateDnsZonesArgs[] = [
+            minimal(),
+            { resourceGroupName: "dns-rg", groupIds: ["blob", "management", "Sql"], regions: ["eastus"], virtualNetworks: [{ virtualNetworkId: HUB_VNET }, { virtualNetworkId: SPOKE_VNET, internetFallback: true }] },
+        ];
+        const values: Record<string, fc.Arbitrary<unknown>> = {
+            resourceGroupName: fc.constantFrom("dns-rg", "", undefined),
+            groupIds: fc.array(fc.constantFrom("blob", "disks", "vault", "management", "Sql", "azuremonitor", "constructor", "x"), { maxLength: 4 }),
+            regions: fc.array(fc.constantFrom("eastus", "westeurope", "atlantis", "East US"), { maxLength: 2 }),
+            additionalZoneNames: fc.array(fc.constantFrom("orders.internal", "x"), { maxLength: 2 }),
+            virtualNetworks: fc.array(fc.record({ virtualNetworkId: fc.constantFrom(HUB_VNET, SPOKE_VNET, "x"), internetFallback: fc.boolean(), key: fc.constantFrom("a", undefined) }, { requiredKeys: [] }), { maxLength: 2 }),
+            internetFallback: fc.boolean(),
+            cloud: fc.constantFrom(...Object.values(AzureCloud), "x"),
+            dnsPrefix: fc.constantFrom("a1b2", "a.b"),
+        };
+        it(`either builds the whole graph or throws a ValidationError with nothing registered (${FUZZ_RUNS} runs)`, async () => {
+            await assertBuildsOrRejects(COMPONENT, editedArgs(bases, values), (name, a) => new AzurePrivateDnsZones(name, a as AzurePrivateDnsZonesArgs), "zone");
         });
     });
 });

@@ -12,7 +12,7 @@ import {
     Validator,
 } from "../../../components/azure";
 import { pickZoneIds } from "../../../components/azure/privateEndpoint";
-import { ALIAS, SUB, T, asgId, keyVaultId, plsId, storageId, subnetId, vnetId, zoneId } from "./fixtures";
+import { ALIAS, FUZZ_RUNS, SUB, T, asgId, assertBuildsOrRejects, editedArgs, keyVaultId, plsId, storageId, subnetId, vnetId, zoneId } from "./fixtures";
 
 const COMPONENT = "AzurePrivateEndpoint";
 const BLOB_ZONE = "privatelink.blob.core.windows.net";
@@ -419,7 +419,6 @@ describe("AzurePrivateEndpoint", function () {
     });
 
     describe("hostile arguments (property)", () => {
-        const runs = Number(process.env.FUZZ_RUNS ?? 100);
         // Valid starting points, each edited in up to three fields with valid or hostile values.
         const bases: AzurePrivateEndpointArgs[] = [
             minimal(),
@@ -450,43 +449,8 @@ describe("AzurePrivateEndpoint", function () {
             ),
             tags: fc.dictionary(fc.string({ maxLength: 5 }), fc.string({ maxLength: 5 }), { maxKeys: 2 }),
         };
-        const args = fc
-            .tuple(fc.constantFrom(...bases), fc.array(fc.tuple(fc.constantFrom(...Object.keys(values)), fc.boolean(), fc.anything()), { maxLength: 3 }))
-            .chain(([base, edits]) =>
-                fc.tuple(fc.constant(base), fc.tuple(...edits.map(([k, hostile, junk]) => (hostile ? fc.constant([k, junk] as const) : values[k].map((x) => [k, x] as const))))),
-            )
-            .map(([base, edits]) => {
-                const a: Record<string, unknown> = { ...base };
-                for (const [k, value] of edits as ReadonlyArray<readonly [string, unknown]>) {
-                    a[k] = value;
-                }
-                return a;
-            });
-
-        it(`either builds the whole graph or throws a ValidationError with nothing registered (${runs} runs)`, async () => {
-            let run = 0;
-            const outcomes = { built: 0, rejected: 0 };
-            const rec = await startMocks();
-            await fc.assert(
-                fc.asyncProperty(fc.oneof({ arbitrary: args, weight: 9 }, { arbitrary: fc.anything(), weight: 1 }), async (a) => {
-                    const name = `p${run++}`;
-                    const rejected = validationErrorOf(() => new AzurePrivateEndpoint(name, a as AzurePrivateEndpointArgs));
-                    await rec.settle();
-                    const mine = rec.summary((r) => r.name === name || r.name.startsWith(`${name}-`));
-                    if (rejected) {
-                        outcomes.rejected++;
-                        assert.deepStrictEqual(mine, [], rejected.message);
-                    } else {
-                        outcomes.built++;
-                        assert.ok(mine.some((r) => r.endsWith(`${name}-endpoint`)));
-                    }
-                }),
-                { numRuns: runs },
-            );
-            assert.ok(outcomes.built > 0 && outcomes.rejected > 0, JSON.stringify(outcomes));
-            if (process.env.FUZZ_RUNS) {
-                console.log(`      AzurePrivateEndpoint outcomes: ${JSON.stringify(outcomes)}`);
-            }
+        it(`either builds the whole graph or throws a ValidationError with nothing registered (${FUZZ_RUNS} runs)`, async () => {
+            await assertBuildsOrRejects(COMPONENT, editedArgs(bases, values), (name, a) => new AzurePrivateEndpoint(name, a as AzurePrivateEndpointArgs), "endpoint");
         });
     });
 });
