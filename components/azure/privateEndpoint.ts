@@ -446,7 +446,7 @@ function planEndpoint(name: string, args: AzurePrivateEndpointArgs): EndpointPla
     }
 
     if (mode !== AzurePrivateEndpointDnsMode.ExistingZones) {
-        requireAbsent(v, { "dns.privateDnsZoneIds": dns.privateDnsZoneIds, "dns.zoneIdsByGroupId": dns.zoneIdsByGroupId }, `but existing zones are used only ${"with dns.mode ExistingZones"}`, "or set dns.mode to ExistingZones");
+        requireAbsent(v, { "dns.privateDnsZoneIds": dns.privateDnsZoneIds, "dns.zoneIdsByGroupId": dns.zoneIdsByGroupId }, "but existing zones are used only with dns.mode ExistingZones", "or set dns.mode to ExistingZones");
     }
     if (mode !== AzurePrivateEndpointDnsMode.CreateZones) {
         requireAbsent(
