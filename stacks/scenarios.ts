@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
 import { gcpConsume, gcpGoogleApis, gcpHubDns, gcpPublish, gcpPublishConsume } from "./gcp";
+import { azureHubDns, azurePrivateLinkService, azureStorageEndpoint } from "./azure";
 import { Scenario } from "./scenario";
 
 export const scenarios: Record<string, Scenario> = {
@@ -17,6 +18,9 @@ export const scenarios: Record<string, Scenario> = {
     "gcp-consume": gcpConsume,
     "gcp-google-apis": gcpGoogleApis,
     "gcp-hub-dns": gcpHubDns,
+    "azure-storage-endpoint": azureStorageEndpoint,
+    "azure-private-link-service": azurePrivateLinkService,
+    "azure-hub-dns": azureHubDns,
 };
 
 /** Builds the scenario the stack's config names and returns its outputs. */

@@ -1,8 +1,13 @@
 /**
  * Entry point for Azure (Private Link): `import * as pl from "privatelink/azure"`.
  *
- * It loads only this cloud's provider SDK, so a program that uses one cloud does not pay for the
- * others. The azure components are added here as they land; the entry point exists now so that
- * imports written against it keep working.
+ * It loads only the Azure Native provider SDK (its `network`, `privatedns` and `authorization`
+ * submodules), so a program that uses Azure alone does not load the AWS or Google Cloud SDKs.
  */
 export * from "../core";
+export * from "./cloud";
+export * from "./catalog";
+export { azureRegionCloud, azureRegions, regionHasZones } from "./regions";
+export * from "./privateDnsZones";
+export * from "./privateEndpoint";
+export * from "./privateLinkService";

@@ -11,7 +11,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { GraphResource } from "../../tools/graph";
 import { placeholderInvoke } from "../../tools/plan/placeholders";
-import { mockState } from "./state";
+import { mockId, mockState, noteProvider, resetMockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
 export interface RecordedResource extends GraphResource {
@@ -161,6 +161,7 @@ let active: Recorder | undefined;
 export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
     const recorder = new Recorder();
     active = recorder;
+    resetMockState();
     if (options.config) {
         pulumi.runtime.setAllConfig(options.config);
     }
@@ -171,7 +172,9 @@ export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
                 ...mockState(args),
                 ...(options.state?.(args) ?? {}),
             };
-            return { id: args.id || (args.custom === false ? "" : `${args.name}-id`), state };
+            const id = args.id || (args.custom === false ? "" : (mockId(args) ?? `${args.name}-id`));
+            noteProvider(args, id);
+            return { id, state };
         },
         call: (args) => {
             recorder.invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });

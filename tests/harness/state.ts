@@ -1,5 +1,14 @@
 /**
- * The placeholders the test mocks give computed outputs: the offline plan's own
+ * The placeholders the test mocks give computed outputs and invokes: the offline plan's own
  * (tools/plan/placeholders.ts), so tests and `plan` see the same values.
  */
-export { GCP_MOCK_PROJECT, GCP_MOCK_REGION, placeholderState as mockState } from "../../tools/plan/placeholders";
+export {
+    AZURE_SUBSCRIPTION,
+    AZURE_TENANT,
+    GCP_MOCK_PROJECT,
+    GCP_MOCK_REGION,
+    noteProvider,
+    placeholderId as mockId,
+    placeholderState as mockState,
+    resetPlaceholders as resetMockState,
+} from "../../tools/plan/placeholders";

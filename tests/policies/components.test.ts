@@ -5,11 +5,17 @@
  */
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
+import * as network from "@pulumi/azure-native/network";
 import { startMocks, Recorder } from "../harness/mocks";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
 import { AwsPrivateDnsZone, AwsPrivateEndpoint, AwsPrivateLinkService, AwsServiceEndpoints } from "../../components";
 import { ServiceAttachment } from "@pulumi/gcp/compute";
 import { GcpGoogleApisEndpoint, GcpPrivateDnsZone, GcpPrivateEndpoint, GcpPrivateLinkService } from "../../components/gcp";
+import { AzurePrivateDnsZones, AzurePrivateEndpoint, AzurePrivateLinkService } from "../../components";
+
+/** Azure ids for the Azure defaults. */
+const AZ_SUB = "/subscriptions/00000000-0000-0000-0000-000000000000";
+const AZ_NET = `${AZ_SUB}/resourceGroups/network-rg/providers/Microsoft.Network`;
 
 /** Minimal, valid arguments for each component. */
 const defaults: Record<string, () => void> = {
@@ -81,6 +87,38 @@ const defaults: Record<string, () => void> = {
         new GcpGoogleApisEndpoint("googleapis", { network: "projects/consumer-project/global/networks/consumer-vpc", ipAddress: "10.255.255.254" }),
     GcpPrivateDnsZone: () =>
         new GcpPrivateDnsZone("hub", { dnsName: "svc.internal.", networks: ["projects/hub-project/global/networks/hub-vpc"] }),
+    AzurePrivateLinkService: () =>
+        new AzurePrivateLinkService("svc", {
+            resourceGroupName: "orders-rg",
+            loadBalancerFrontendIpConfigurationIds: [`${AZ_SUB}/resourceGroups/orders-rg/providers/Microsoft.Network/loadBalancers/orders-lb/frontendIPConfigurations/frontend`],
+            natSubnetId: `${AZ_NET}/virtualNetworks/orders-vnet/subnets/pls-nat`,
+        }),
+    AzurePrivateLinkServiceWithCreatedLbAndNatSubnet: () =>
+        new AzurePrivateLinkService("svc", {
+            resourceGroupName: "orders-rg",
+            natSubnet: { virtualNetworkName: "orders-vnet", addressPrefix: "10.1.2.0/28" },
+            loadBalancer: { rules: [{ frontendPort: 443 }] },
+        }),
+    AzurePrivateEndpoint: () =>
+        new AzurePrivateEndpoint("pe", {
+            resourceGroupName: "app-rg",
+            subnetId: `${AZ_NET}/virtualNetworks/spoke-vnet/subnets/endpoints`,
+            targetResourceId: `${AZ_SUB}/resourceGroups/data-rg/providers/Microsoft.Storage/storageAccounts/ordersdata`,
+            groupIds: ["blob"],
+        }),
+    AzurePrivateEndpointToPrivateLinkService: () =>
+        new AzurePrivateEndpoint("pe", {
+            resourceGroupName: "client-rg",
+            subnetId: `${AZ_NET}/virtualNetworks/spoke-vnet/subnets/endpoints`,
+            privateLinkServiceAlias: "orders-pls.7c9e6679-7425-40de-944b-e07fc1f90ae7.eastus.azure.privatelinkservice",
+            dns: { zoneName: "orders.privatelink.contoso.internal" },
+        }),
+    AzurePrivateDnsZones: () =>
+        new AzurePrivateDnsZones("hub", {
+            resourceGroupName: "dns-rg",
+            groupIds: ["blob", "vault"],
+            virtualNetworks: [{ virtualNetworkId: `${AZ_NET}/virtualNetworks/hub-vnet` }],
+        }),
 };
 
 async function build(make: () => void): Promise<Recorder> {
@@ -119,5 +157,14 @@ describe("secure by default: component defaults pass every pack", function () {
         const ds = await packs().check(rec.resources);
         const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
         assert.ok(mandatory.includes("service-attachment-manual-acceptance"), describeDiagnostics(ds));
+    });
+
+    it("negative control: a hand-written Azure private link service visible to everyone is reported at mandatory", async () => {
+        const rec = await build(() => {
+            new network.PrivateLinkService("open", { resourceGroupName: "rg", visibility: { subscriptions: ["*"] }, autoApproval: { subscriptions: ["*"] } });
+        });
+        const ds = await packs().check(rec.resources);
+        const mandatory = ds.filter((d) => d.enforcementLevel === "mandatory").map((d) => d.policyName);
+        assert.ok(mandatory.includes("pls-no-public-visibility") && mandatory.includes("pls-no-wildcard-autoapproval"), describeDiagnostics(ds));
     });
 });

@@ -66,6 +66,13 @@ describe("schema: inferred multi-language schema", function () {
         );
     });
 
+    it("exports the Azure components", () => {
+        for (const c of ["AzurePrivateLinkService", "AzurePrivateEndpoint", "AzurePrivateDnsZones"]) {
+            assert.ok(names.includes(c), `${c} is not exported from components/index.ts`);
+            assert.ok(schema.resources[`privatelink:index:${c}`], `no schema resource for ${c}`);
+        }
+    });
+
     it("gives every component the token privatelink:index:<ClassName>", () => {
         for (const n of names) {
             assert.ok(schema.resources[`privatelink:index:${n}`], `no schema resource for ${n}`);

@@ -80,6 +80,9 @@ export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: 
         case "aws:vpclattice/resourceConfiguration:ResourceConfiguration":
             return { arn: awsArn("vpc-lattice", `resourceconfiguration/rcfg-${name}`) };
         default:
+            if (type.startsWith("azure-native:") && args.custom !== false) {
+                return azureState(args);
+            }
             if (type.startsWith("aws:") && args.custom !== false) {
                 return { arn: awsArn(type.split(":")[1].split("/")[0], id) };
             }
@@ -144,6 +147,188 @@ function gcpState(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup): 
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Azure Native. Resources get realistic ARM ids (components parse them: the VNet of a subnet,
+// the name of a zone), in the subscription of their provider, and the platform's side effects
+// that components read back are modelled: a private endpoint's network interface and addresses,
+// the connections a private link service sees, the subscription of the caller.
+// ---------------------------------------------------------------------------------------------
+
+/** The subscription of resources whose provider sets none. */
+export const AZURE_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
+/** The tenant of every mocked Azure provider. */
+export const AZURE_TENANT = "11111111-1111-1111-1111-111111111111";
+
+/** Subscription by provider id (`<name>-id`), from the `subscriptionId` of azure-native providers. */
+const azureProviderSubscriptions = new Map<string, string>();
+/** The private link services registered so far. */
+const azureServices: Array<{ id: string; alias: string; resourceGroupName: string; name: string }> = [];
+/** The private endpoints registered so far, with what the platform would give them. */
+const azureEndpoints: Array<{ id: string; name: string; nicName: string; ips: string[]; targets: string[]; manual: boolean }> = [];
+
+/** Forgets the platform state of earlier runs (each run of a program starts with none). */
+export function resetPlaceholders(): void {
+    azureProviderSubscriptions.clear();
+    azureServices.length = 0;
+    azureEndpoints.length = 0;
+}
+
+function azureSubscriptionOf(provider: string | undefined): string {
+    const id = provider?.split("::").pop();
+    return (id !== undefined ? azureProviderSubscriptions.get(id) : undefined) ?? AZURE_SUBSCRIPTION;
+}
+
+/** A deterministic GUID from a text, for aliases and connection names. */
+function guidOf(text: string): string {
+    let h = 2166136261;
+    let out = "";
+    for (let round = 0; round < 4; round++) {
+        for (const c of `${round}:${text}`) {
+            h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+        }
+        out += h.toString(16).padStart(8, "0");
+    }
+    return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-8${out.slice(17, 20)}-${out.slice(20, 32)}`;
+}
+
+/** Where an azure-native resource type lives in ARM: namespace and the type/name-property chain. */
+const AZURE_ID_CHAINS: ReadonlyMap<string, readonly [string, ReadonlyArray<readonly [string, string]>]> = new Map([
+    ["azure-native:network:VirtualNetwork", ["Microsoft.Network", [["virtualNetworks", "virtualNetworkName"]]]],
+    ["azure-native:network:Subnet", ["Microsoft.Network", [["virtualNetworks", "virtualNetworkName"], ["subnets", "subnetName"]]]],
+    ["azure-native:network:NetworkSecurityGroup", ["Microsoft.Network", [["networkSecurityGroups", "networkSecurityGroupName"]]]],
+    ["azure-native:network:ApplicationSecurityGroup", ["Microsoft.Network", [["applicationSecurityGroups", "applicationSecurityGroupName"]]]],
+    ["azure-native:network:LoadBalancer", ["Microsoft.Network", [["loadBalancers", "loadBalancerName"]]]],
+    ["azure-native:network:PrivateLinkService", ["Microsoft.Network", [["privateLinkServices", "serviceName"]]]],
+    ["azure-native:network:PrivateEndpoint", ["Microsoft.Network", [["privateEndpoints", "privateEndpointName"]]]],
+    ["azure-native:network:PrivateDnsZoneGroup", ["Microsoft.Network", [["privateEndpoints", "privateEndpointName"], ["privateDnsZoneGroups", "privateDnsZoneGroupName"]]]],
+    [
+        "azure-native:network:PrivateLinkServicePrivateEndpointConnection",
+        ["Microsoft.Network", [["privateLinkServices", "serviceName"], ["privateEndpointConnections", "peConnectionName"]]],
+    ],
+    ["azure-native:privatedns:PrivateZone", ["Microsoft.Network", [["privateDnsZones", "privateZoneName"]]]],
+    ["azure-native:privatedns:VirtualNetworkLink", ["Microsoft.Network", [["privateDnsZones", "privateZoneName"], ["virtualNetworkLinks", "virtualNetworkLinkName"]]]],
+    ["azure-native:storage:StorageAccount", ["Microsoft.Storage", [["storageAccounts", "accountName"]]]],
+    ["azure-native:keyvault:Vault", ["Microsoft.KeyVault", [["vaults", "vaultName"]]]],
+]);
+
+/** The name Azure gives a resource: its name input, else (as autonaming would) its logical name. */
+function azureNameOf(args: pulumi.runtime.MockResourceArgs): string {
+    const chain = AZURE_ID_CHAINS.get(args.type)?.[1];
+    const prop = chain?.[chain.length - 1][1];
+    const given = prop !== undefined ? args.inputs[prop] : args.type === "azure-native:resources:ResourceGroup" ? args.inputs.resourceGroupName : args.inputs.name;
+    return typeof given === "string" && given !== "" ? given : args.name;
+}
+
+/**
+ * The ARM id of a mocked azure-native resource (and of nothing else), in the subscription of its
+ * provider, built from its inputs the way ARM would: `/subscriptions/…/resourceGroups/…/providers/…`.
+ */
+export function placeholderId(args: pulumi.runtime.MockResourceArgs): string | undefined {
+    if (!args.type.startsWith("azure-native:") || args.custom === false) {
+        return undefined;
+    }
+    const sub = azureSubscriptionOf(args.provider);
+    if (args.type === "azure-native:resources:ResourceGroup") {
+        return `/subscriptions/${sub}/resourceGroups/${azureNameOf(args)}`;
+    }
+    const rg = (args.inputs.resourceGroupName as string | undefined) ?? "mock-rg";
+    if (args.type === "azure-native:privatedns:PrivateRecordSet") {
+        return `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/privateDnsZones/${args.inputs.privateZoneName}/${args.inputs.recordType}/${args.inputs.relativeRecordSetName ?? args.name}`;
+    }
+    const [namespace, chain] = AZURE_ID_CHAINS.get(args.type) ?? ["Microsoft.Mock", [[args.type.split(":").pop()!, "name"]] as const];
+    const path = chain.map(([segment, prop], i) => `${segment}/${i === chain.length - 1 ? azureNameOf(args) : args.inputs[prop]}`).join("/");
+    return `/subscriptions/${sub}/resourceGroups/${rg}/providers/${namespace}/${path}`;
+}
+
+/** Computed outputs of azure-native resources, with the platform side effects components read. */
+function azureState(args: pulumi.runtime.MockResourceArgs): Record<string, any> {
+    const { type, inputs } = args;
+    const name = azureNameOf(args);
+    const id = placeholderId(args)!;
+    const sub = azureSubscriptionOf(args.provider);
+    const rg = (inputs.resourceGroupName as string | undefined) ?? "mock-rg";
+    const common = { name, azureApiVersion: type.includes(":privatedns:") ? "2024-06-01" : "2024-05-01", provisioningState: "Succeeded" };
+    switch (type) {
+        case "azure-native:resources:ResourceGroup":
+            return { ...common };
+        case "azure-native:network:PrivateLinkService": {
+            const location = (inputs.location as string | undefined) ?? "eastus";
+            const alias = `${name}.${guidOf(id)}.${location}.azure.privatelinkservice`;
+            azureServices.push({ id, alias, resourceGroupName: rg, name });
+            const ipConfigurations = ((inputs.ipConfigurations as any[] | undefined) ?? []).map((c, i) => ({
+                ...c,
+                privateIPAddress: c.privateIPAddress ?? `10.1.2.${4 + i}`,
+            }));
+            return {
+                ...common,
+                alias,
+                ipConfigurations,
+                networkInterfaces: [{ id: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/networkInterfaces/${name}.nic.${guidOf(name)}` }],
+                privateEndpointConnections: [],
+            };
+        }
+        case "azure-native:network:PrivateEndpoint": {
+            const nicName = (inputs.customNetworkInterfaceName as string | undefined) ?? `${name}.nic.${guidOf(id)}`;
+            const statics = ((inputs.ipConfigurations as any[] | undefined) ?? []).map((c) => c.privateIPAddress as string);
+            const ips = statics.length > 0 ? statics : [`10.0.1.${4 + azureEndpoints.length}`];
+            const auto = (inputs.privateLinkServiceConnections as any[] | undefined) ?? [];
+            const manual = (inputs.manualPrivateLinkServiceConnections as any[] | undefined) ?? [];
+            const connections = [...auto, ...manual];
+            azureEndpoints.push({ id, name, nicName, ips, targets: connections.map((c) => String(c.privateLinkServiceId)), manual: manual.length > 0 });
+            const withState = (list: any[], status: string) =>
+                list.map((c) => ({ ...c, privateLinkServiceConnectionState: { status, description: status === "Pending" ? "Awaiting approval" : "Auto-Approved", actionsRequired: "None" } }));
+            return {
+                ...common,
+                networkInterfaces: [{ id: `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.Network/networkInterfaces/${nicName}` }],
+                customDnsConfigs: connections.flatMap((c) =>
+                    ((c.groupIds as string[] | undefined) ?? []).map((g) => ({ fqdn: `${String(c.privateLinkServiceId).split("/").pop()}.${g.toLowerCase()}.core.windows.net`, ipAddresses: ips })),
+                ),
+                privateLinkServiceConnections: withState(auto, "Approved"),
+                manualPrivateLinkServiceConnections: withState(manual, "Pending"),
+            };
+        }
+        default:
+            return { ...common };
+    }
+}
+
+/** Answers the azure-native invokes the components make; undefined for any other token. */
+export function azureInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> | undefined {
+    switch (args.token) {
+        case "azure-native:authorization:getClientConfig":
+            return { subscriptionId: azureSubscriptionOf(args.provider), tenantId: AZURE_TENANT, clientId: "22222222-2222-2222-2222-222222222222", objectId: "33333333-3333-3333-3333-333333333333" };
+        case "azure-native:network:getNetworkInterface": {
+            const endpoint = azureEndpoints.find((e) => e.nicName === args.inputs.networkInterfaceName);
+            return { name: args.inputs.networkInterfaceName, ipConfigurations: (endpoint?.ips ?? []).map((ip, i) => ({ name: `ipconfig${i}`, privateIPAddress: ip })) };
+        }
+        case "azure-native:network:getPrivateLinkService": {
+            const service = azureServices.find((s) => s.resourceGroupName === args.inputs.resourceGroupName && s.name === args.inputs.serviceName);
+            const connected = service
+                ? azureEndpoints.filter((e) => e.targets.some((t) => t.toLowerCase() === service.id.toLowerCase() || t.toLowerCase() === service.alias.toLowerCase()))
+                : [];
+            return {
+                name: args.inputs.serviceName,
+                alias: service?.alias,
+                privateEndpointConnections: connected.map((e, i) => ({
+                    name: `${e.name}.${guidOf(e.id)}`,
+                    privateEndpoint: { id: e.id },
+                    privateLinkServiceConnectionState: { status: e.manual ? "Pending" : "Approved" },
+                    linkIdentifier: String(536870912 + i),
+                })),
+            };
+        }
+        default:
+            return undefined;
+    }
+}
+
+/** Records the subscription of an azure-native provider resource (called for every registration). */
+export function noteProvider(args: pulumi.runtime.MockResourceArgs, id: string): void {
+    if (args.type === "pulumi:providers:azure-native" && typeof args.inputs.subscriptionId === "string") {
+        azureProviderSubscriptions.set(id, args.inputs.subscriptionId);
+    }
+}
+
 /**
  * Placeholder answers for the data sources (invokes) our components call. `config` reads the
  * program's configuration, so the provider's region answers as the stack configures it.
@@ -164,6 +349,6 @@ export function placeholderInvoke(args: pulumi.runtime.MockCallArgs, config: Con
             // An existing NAT subnet: its range is what the producer firewall admits.
             return { id: args.inputs.selfLink, selfLink: args.inputs.selfLink, ipCidrRange: "10.250.0.0/24", region: config("gcp:region") ?? GCP_MOCK_REGION, project: config("gcp:project") ?? GCP_MOCK_PROJECT };
         default:
-            return {};
+            return azureInvoke(args) ?? {};
     }
 }

@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type * as Pulumi from "@pulumi/pulumi";
-import { placeholderInvoke, placeholderState } from "./placeholders";
+import { noteProvider, placeholderId, placeholderInvoke, placeholderState, resetPlaceholders } from "./placeholders";
 import { PulumiProject, qualify, readStack, StackSettings } from "./project";
 import { RecordedResource, startRecording } from "./recorder";
 
@@ -125,6 +125,7 @@ export async function runProgram(project: PulumiProject, stack: string, resolve:
     let abort: () => void = () => undefined;
     const aborted = new Promise<"aborted">((resolve) => (abort = () => resolve("aborted")));
 
+    resetPlaceholders();
     const recorder = await startRecording(pulumi, {
         project: project.name,
         stack,
@@ -139,7 +140,9 @@ export async function runProgram(project: PulumiProject, stack: string, resolve:
                 }
                 return { id: name, state: { name, outputs: outputs ?? {}, secretOutputNames: [] } };
             }
-            return { state: placeholderState(args, configLookup) };
+            const id = args.id || (args.custom === false ? "" : (placeholderId(args) ?? `${args.name}-id`));
+            noteProvider(args, id);
+            return { id, state: placeholderState(args, configLookup) };
         },
         call: (args) => placeholderInvoke(args, configLookup),
     });
