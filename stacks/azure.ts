@@ -240,6 +240,56 @@ export const azurePrivateLinkService: Scenario = (config) => {
 };
 
 /**
+ * The provider side alone, in its own stack: the service behind a new internal load balancer, with
+ * the consumers' endpoints it approves listed in `service.approvals` (a second `pulumi up` once
+ * the consumer stack has created its endpoint and sent its request). Exports `serviceReference`
+ * (the alias) for consumer stacks.
+ */
+export const azurePublish: Scenario = (config) => {
+    const location = config.require("location");
+    const sub = subscriptionProvider("provider-subscription", config.get("subscriptionId"));
+    const net = new ExampleNetwork("orders-provider", location, config.requireObject<NetworkConfig>("network"), sub);
+    const serviceArgs = config.requireObject<AzurePrivateLinkServiceArgs & { natSubnet: { addressPrefix: string } }>("service");
+    const service = new AzurePrivateLinkService(
+        "orders",
+        {
+            ...serviceArgs,
+            resourceGroupName: net.resourceGroupName,
+            location,
+            natSubnet: { ...serviceArgs.natSubnet, resourceGroupName: net.resourceGroupName, virtualNetworkName: net.virtualNetworkName },
+            loadBalancer: { ...serviceArgs.loadBalancer!, frontendSubnetId: net.subnetId },
+        },
+        sub,
+    );
+    return { serviceReference: service.serviceReference, serviceId: service.serviceId, natIps: service.natIps, backendPoolId: service.backendPoolId };
+};
+
+/**
+ * The consumer side alone, in its own stack: an endpoint that requests a connection to the service
+ * by alias, read from the provider stack (`serviceStack`) through a StackReference or given as
+ * `serviceReference`. The connection stays Pending until the provider approves it.
+ */
+export const azureConsume: Scenario = (config) => {
+    const location = config.require("location");
+    const sub = subscriptionProvider("consumer-subscription", config.get("subscriptionId"));
+    const net = new ExampleNetwork("orders-consumer", location, config.requireObject<NetworkConfig>("network"), sub);
+    const serviceStack = config.get("serviceStack");
+    const alias = serviceStack ? new pulumi.StackReference(serviceStack).requireOutput("serviceReference").apply(String) : config.require("serviceReference");
+    const endpoint = new AzurePrivateEndpoint(
+        "orders-client",
+        {
+            ...config.requireObject<Partial<AzurePrivateEndpointArgs>>("endpoint"),
+            resourceGroupName: net.resourceGroupName,
+            location,
+            subnetId: net.subnetId,
+            privateLinkServiceAlias: alias,
+        },
+        sub,
+    );
+    return { endpointId: endpoint.endpointId, privateIps: endpoint.privateIps, dnsNames: endpoint.dnsNames, connectionState: endpoint.connectionState };
+};
+
+/**
  * Central private DNS: the hub creates the catalog zones for the landing zone's groupIds in the
  * connectivity subscription (`hubSubscriptionId`) and links them to the hub and spoke VNets;
  * spoke endpoints to a storage account (blob and file) use the hub's zones by id.

@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { awsConsume, awsCrossAccount, awsHubDns, awsPublish, awsServiceEndpoints } from "./aws";
 import { gcpConsume, gcpGoogleApis, gcpHubDns, gcpPublish, gcpPublishConsume } from "./gcp";
-import { azureHubDns, azurePrivateLinkService, azureStorageEndpoint } from "./azure";
+import { azureConsume, azureHubDns, azurePrivateLinkService, azurePublish, azureStorageEndpoint } from "./azure";
 import { Scenario } from "./scenario";
 
 export const scenarios: Record<string, Scenario> = {
@@ -20,6 +20,8 @@ export const scenarios: Record<string, Scenario> = {
     "gcp-hub-dns": gcpHubDns,
     "azure-storage-endpoint": azureStorageEndpoint,
     "azure-private-link-service": azurePrivateLinkService,
+    "azure-publish": azurePublish,
+    "azure-consume": azureConsume,
     "azure-hub-dns": azureHubDns,
 };
 

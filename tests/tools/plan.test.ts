@@ -16,7 +16,7 @@ import { stackNames } from "../../tools/stackConfig";
 import { CliResult, planCli, ROOT, scratchProject } from "./planCli";
 
 /** One stack per cloud, planned in every format, with the cloud its resources belong to. */
-export const FORMAT_STACKS: Record<string, string> = { "aws-publish": "aws", "gcp-consume": "gcp", "insecure-example": "aws" };
+export const FORMAT_STACKS: Record<string, string> = { "aws-publish": "aws", "azure-consume": "azure", "gcp-consume": "gcp", "insecure-example": "aws" };
 
 const CLOUD_TYPE_PREFIX: Record<string, string> = { aws: "aws", azure: "azure-native", gcp: "gcp" };
 const CLOUD_CLASS_PREFIX: Record<string, string> = { aws: "Aws", azure: "Azure", gcp: "Gcp" };
