@@ -17,7 +17,7 @@ import { renderMermaid } from "./format/mermaid";
 import { renderSarif } from "./format/sarif";
 import { renderText } from "./format/text";
 import { analyzeResources, applyPolicyConfig, choosePacks, configurePacks, packageRoot, policyMetadata, RunningPack, startPacks, stopPacks } from "./policies";
-import { listStacks, loadProject } from "./project";
+import { listStacks, loadProject, readStack } from "./project";
 import { CAVEATS, FORMAT_VERSION, PlanReport, StackReport, summarise } from "./report";
 import { resourceReports } from "./resources";
 import { StackPlanner } from "./stacks";
@@ -175,9 +175,6 @@ export async function plan(options: PlanOptions, progress = new Progress()): Pro
         }
 
         const project = loadProject(options.cwd);
-        // The packs first: a bad --policy-config fails before any program runs.
-        packs = await startPacks(choices);
-        applyPolicyConfig(options.policyConfigs, packs);
         const known = listStacks(project);
         const names = options.all
             ? known
@@ -187,6 +184,11 @@ export async function plan(options: PlanOptions, progress = new Progress()): Pro
         if (names.length === 0) {
             throw new PlanError(ExitCode.Usage, project.file, `has ${known.length} stacks and none was named`, `name one (${known.join(", ") || "none yet"}), or pass --all`);
         }
+        // Cheap checks first: every named stack file exists and reads, and the packs accept their
+        // --policy-config, before any program runs.
+        names.forEach((name) => readStack(project, name));
+        packs = await startPacks(choices);
+        applyPolicyConfig(options.policyConfigs, packs);
         const planner = new StackPlanner(project, (s) => progress.say(`planning ${s} (${names.indexOf(s) + 1}/${names.length})`));
         const runs = [];
         for (const name of names) {
