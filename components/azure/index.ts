@@ -5,4 +5,5 @@
  * others. The azure components are added here as they land; the entry point exists now so that
  * imports written against it keep working.
  */
+import { requireProviderSdk } from "../core/peers"; requireProviderSdk("privatelink/azure", "@pulumi/azure-native");
 export * from "../core";

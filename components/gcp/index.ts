@@ -5,4 +5,5 @@
  * others. The gcp components are added here as they land; the entry point exists now so that
  * imports written against it keep working.
  */
+import { requireProviderSdk } from "../core/peers"; requireProviderSdk("privatelink/gcp", "@pulumi/gcp");
 export * from "../core";
