@@ -11,7 +11,7 @@ import * as path from "path";
 /** The name of this package in package.json (and so in the error's install hint). */
 const PACKAGE = "privatelink";
 
-/** Thrown when an entry point is loaded without a provider SDK it needs. */
+/** Thrown when an entry point is loaded without a provider SDK (or `@pulumi/pulumi`) it needs. */
 export class MissingProviderSdkError extends Error {
     constructor(
         /** The entry point that was imported, e.g. `privatelink/azure`. */
@@ -24,8 +24,8 @@ export class MissingProviderSdkError extends Error {
         const specs = missing.map((p) => (ranges[p] ? `${p}@"${ranges[p]}"` : p));
         const one = missing.length === 1;
         super(
-            `${entry} needs the provider SDK${one ? "" : "s"} ${missing.join(" and ")}, which ${one ? "is" : "are"} not installed. ` +
-                `Install ${one ? "it" : "them"} next to @pulumi/pulumi: npm install ${specs.join(" ")}` +
+            `${entry} needs ${missing.join(" and ")}, which ${one ? "is" : "are"} not installed in this program. ` +
+                `Install ${one ? "it" : "them"}: npm install ${specs.join(" ")}` +
                 (entry === PACKAGE
                     ? `. The root entry "${PACKAGE}" loads every cloud's components; a program that uses ` +
                       `one cloud can import "${PACKAGE}/aws", "${PACKAGE}/azure" or "${PACKAGE}/gcp" and install only that SDK.`
@@ -70,13 +70,15 @@ function peerRanges(): Record<string, string> {
 }
 
 /**
- * Throws {@link MissingProviderSdkError} when any of `packages` is not installed.
+ * Throws {@link MissingProviderSdkError} when `@pulumi/pulumi` or any of `packages` is not
+ * installed. npm installs `@pulumi/pulumi`, a required peer, by itself; package managers that do
+ * not install peers leave it to the user, and the hint is the same.
  *
  * @param entry the entry point being loaded, as a user imports it (`privatelink/aws`)
  * @param packages the provider SDKs that entry point's components import
  */
 export function requireProviderSdk(entry: string, ...packages: string[]): void {
-    const missing = packages.filter((p) => !isInstalled(p));
+    const missing = ["@pulumi/pulumi", ...packages].filter((p) => !isInstalled(p));
     if (missing.length > 0) {
         throw new MissingProviderSdkError(entry, missing, peerRanges());
     }

@@ -65,12 +65,42 @@ function writeJavaScriptForms(dir: string): void {
     fs.writeFileSync(path.join(dir, "index.mjs"), esm);
 }
 
+/**
+ * A program with a wrong argument type, run by the same host: it must fail to compile. It has a
+ * folder of its own (the host reads the tsconfig.json of its working directory) with skipLibCheck,
+ * so the check is quick; the SDK declarations themselves are checked by the main program's run.
+ */
+function runWrongProgram(consumer: string): Promise<unknown> {
+    const wrong = path.join(consumer, "wrong");
+    fs.mkdirSync(wrong);
+    const compilerOptions = { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true };
+    fs.writeFileSync(path.join(wrong, "tsconfig.json"), JSON.stringify({ ...TEMPLATE_TSCONFIG, compilerOptions }));
+    fs.writeFileSync(
+        path.join(wrong, "index.ts"),
+        `import * as pl from "privatelink/aws";\nnew pl.AwsPrivateEndpoint("x", { vpcId: 42, serviceName: "s", subnets: [], allowedCidrs: [] });\n`,
+    );
+    return run(process.execPath, [path.join("..", "host.js"), "index.ts"], wrong);
+}
+
+/**
+ * `tsc` over the main program with the older `moduleResolution: node`, which ignores `exports`
+ * and finds the subpath declarations through `typesVersions`. Resolution is what differs, so
+ * library checking is skipped.
+ */
+function runNode10Check(consumer: string): Promise<unknown> {
+    const compilerOptions = { module: "commonjs", moduleResolution: "node", noEmit: true, skipLibCheck: true };
+    fs.writeFileSync(path.join(consumer, "tsconfig.node10.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions, files: ["index.ts"] }));
+    return run(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node10.json"], consumer);
+}
+
 describe("consumer: a fresh Pulumi program installs the packed package", function () {
     this.timeout(900000);
     let aws: string;
     let all: string;
     let awsProgram: Promise<any>;
     let allProgram: Promise<any>;
+    let wrongProgram: Promise<unknown>;
+    let node10Check: Promise<unknown>;
 
     before(async () => {
         // The fresh-copy checks of source.test.ts (install, GetSchema, path install) do not need
@@ -89,8 +119,10 @@ describe("consumer: a fresh Pulumi program installs the packed package", functio
         // Each type-checked program starts as soon as its consumer is installed; the tests await
         // them (a handler is attached here so a failure is reported by its test, not as unhandled).
         awsProgram = awsReady.then((dir) => runProgram(dir, ["host.js", "index.ts"]));
+        wrongProgram = awsReady.then(runWrongProgram);
+        node10Check = awsReady.then(runNode10Check);
         allProgram = allReady.then((dir) => runProgram(dir, ["host.js", "all.ts"]));
-        [awsProgram, allProgram].forEach((p) => p.catch(() => undefined));
+        [awsProgram, wrongProgram, node10Check, allProgram].forEach((p) => p.catch(() => undefined));
         [aws, all] = await Promise.all([awsReady, allReady]);
         for (const [name, dir] of [["AWS only", aws], ["every cloud", all]]) {
             const versions = ["@pulumi/pulumi", "@pulumi/aws", "@pulumi/azure-native", "@pulumi/gcp"]
@@ -128,24 +160,11 @@ describe("consumer: a fresh Pulumi program installs the packed package", functio
         });
 
         it("really type-checks: a wrong argument type fails the program before it runs", async () => {
-            // A program of its own folder (the host reads the tsconfig.json of its working
-            // directory), with skipLibCheck so the check is quick; the SDK declarations themselves
-            // were checked by the run above.
-            const wrong = path.join(aws, "wrong");
-            fs.mkdirSync(wrong);
-            fs.writeFileSync(path.join(wrong, "tsconfig.json"), JSON.stringify({ ...TEMPLATE_TSCONFIG, compilerOptions: { ...TEMPLATE_TSCONFIG.compilerOptions, skipLibCheck: true } }));
-            fs.writeFileSync(
-                path.join(wrong, "index.ts"),
-                `import * as pl from "privatelink/aws";\nnew pl.AwsPrivateEndpoint("x", { vpcId: 42, serviceName: "s", subnets: [], allowedCidrs: [] });\n`,
-            );
-            await assert.rejects(run(process.execPath, [path.join("..", "host.js"), "index.ts"], wrong), /TS2322: Type 'number' is not assignable to type 'Input<string>'/);
+            await assert.rejects(wrongProgram, /TS2322: Type 'number' is not assignable to type 'Input<string>'/);
         });
 
         it("type-checks with the older moduleResolution node too (typesVersions)", async () => {
-            // Resolution is what differs here; the library declarations were checked above.
-            const options = { module: "commonjs", moduleResolution: "node", noEmit: true, skipLibCheck: true };
-            fs.writeFileSync(path.join(aws, "tsconfig.node10.json"), JSON.stringify({ extends: "./tsconfig.json", compilerOptions: options, files: ["index.ts"] }));
-            await run(process.execPath, [path.join("node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.node10.json"], aws);
+            await node10Check;
         });
 
         it("runs as CommonJS JavaScript (require) and as an ES module (import)", async () => {

@@ -293,7 +293,9 @@ export async function installFromPath(copy: string): Promise<string> {
     const dir = path.join(tmpRoot(), "from-path");
     fs.mkdirSync(dir);
     const deps = { "@pulumi/pulumi": consumerPulumiSpec(), "@pulumi/aws": MANIFEST.peerDependencies["@pulumi/aws"], privatelink: `file:${copy}` };
-    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer-from-path", private: true, dependencies: deps }));
+    // npm 12 runs a path or git dependency's prepare only when the consumer allows it.
+    const manifest = { name: "consumer-from-path", private: true, dependencies: deps, allowScripts: { privatelink: true } };
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(manifest));
     await npmInstall(dir, "--install-links");
     return dir;
 }
