@@ -9,6 +9,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { startMocks } from "./harness/mocks";
 import { describeDiagnostics, usePacks } from "./harness/compliance";
+import { ensureBuilt } from "./consumer/build";
 
 const root = path.join(__dirname, "..");
 const outDir = path.join(__dirname, ".readme");
@@ -26,6 +27,8 @@ describe("README examples", function () {
     const packs = usePacks();
 
     before(() => {
+        // The examples load the package by name, which resolves to the compiled bin/.
+        ensureBuilt();
         fs.rmSync(outDir, { recursive: true, force: true });
         fs.mkdirSync(outDir, { recursive: true });
         examples.forEach((code, i) => fs.writeFileSync(files[i], code));
@@ -45,10 +48,11 @@ describe("README examples", function () {
             esModuleInterop: true,
             skipLibCheck: true,
             types: ["node"],
-            // Inside this repo the package is not in node_modules; map its name the way
-            // package.json's exports and typesVersions do for users.
+            // Inside this repo the package is not in node_modules, and moduleResolution node does
+            // not resolve a package's own name; map it the way package.json's typesVersions does
+            // for users, to the declarations the build emits into bin/.
             baseUrl: root,
-            paths: { privatelink: ["components/index.ts"], "privatelink/*": ["components/*/index.ts"] },
+            paths: { privatelink: ["bin/index.d.ts"], "privatelink/*": ["bin/components/*/index.d.ts"] },
         });
         const diags = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
         assert.deepStrictEqual(diags, []);
@@ -58,7 +62,7 @@ describe("README examples", function () {
         it(`example ${i + 1} builds under mocks and passes every pack`, async () => {
             const rec = await startMocks();
             // The examples import "privatelink/aws", which Node resolves to this package itself
-            // through package.json "exports".
+            // through package.json "exports": the compiled bin/components/aws/index.js users load.
             require(files[i]);
             await rec.settle();
             assert.ok(rec.resources.some((r) => r.type.startsWith("privatelink:index:")));

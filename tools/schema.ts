@@ -26,7 +26,7 @@ export const SCHEMA_FILE = path.join(ROOT, "schema.json");
 /** Every component class the host would expose, discovered from the package's exports. */
 export function exportedComponents(): string[] {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return getPulumiComponents(require(path.join(ROOT, "components"))).map((c) => c.name);
+    return getPulumiComponents(require(path.join(ROOT, "index"))).map((c) => c.name);
 }
 
 /** Infers the schema as the component host does for GetSchema. */

@@ -4,6 +4,7 @@
  * It loads only the AWS provider SDK, so a program that uses AWS alone does not load the Azure or
  * Google Cloud SDKs.
  */
+import { requireProviderSdk } from "../core/peers"; requireProviderSdk("privatelink/aws", "@pulumi/aws");
 export * from "../core";
 export * from "./dns";
 export * from "./privateDnsZone";

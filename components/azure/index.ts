@@ -4,6 +4,7 @@
  * It loads only the Azure Native provider SDK (its `network`, `privatedns` and `authorization`
  * submodules), so a program that uses Azure alone does not load the AWS or Google Cloud SDKs.
  */
+import { requireProviderSdk } from "../core/peers"; requireProviderSdk("privatelink/azure", "@pulumi/azure-native");
 export * from "../core";
 export * from "./cloud";
 export * from "./catalog";

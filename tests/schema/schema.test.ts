@@ -19,10 +19,13 @@ const root = path.join(__dirname, "..", "..");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const packageJson = require(path.join(root, "package.json"));
 
-/** Every component class the host would expose, discovered from the package's exports. */
+/**
+ * Every component class the host would expose, discovered from the package's exports: the root
+ * `index.ts` (whose build is the `main` the host loads; tests/consumer/source.test.ts runs that).
+ */
 export function exportedComponents(): string[] {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    return getPulumiComponents(require(path.join(root, "components"))).map((c) => c.name);
+    return getPulumiComponents(require(path.join(root, "index.ts"))).map((c) => c.name);
 }
 
 describe("schema: inferred multi-language schema", function () {
@@ -30,16 +33,24 @@ describe("schema: inferred multi-language schema", function () {
     let schema: any;
     let names: string[];
 
+    let entry: string;
+
     before(() => {
         names = exportedComponents();
         const analyzer = new Analyzer(root, "privatelink", packageJson, new Set(names));
+        entry = analyzer.findProgramEntryPoint().fileName;
         const { components, typeDefinitions, dependencies } = analyzer.analyze();
         schema = generateSchema("privatelink", packageJson.version, packageJson.description, components, typeDefinitions, dependencies);
     });
 
+    it("reads the root index.ts: main and exports name bin/*.js, which the analyzer maps to bin/*.ts that do not exist", () => {
+        assert.strictEqual(packageJson.main, "bin/index.js");
+        assert.strictEqual(path.resolve(entry), path.join(root, "index.ts"));
+    });
+
     it("exports at least the AWS components", () => {
         for (const c of ["AwsPrivateLinkService", "AwsPrivateEndpoint", "AwsServiceEndpoints", "AwsPrivateDnsZone"]) {
-            assert.ok(names.includes(c), `${c} is not exported from components/index.ts`);
+            assert.ok(names.includes(c), `${c} is not exported from index.ts`);
         }
     });
 
