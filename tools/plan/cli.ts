@@ -151,7 +151,7 @@ class Progress {
 
 /** Runs a plan and returns the report; throws PlanError for input mistakes. */
 export async function plan(options: PlanOptions, progress = new Progress()): Promise<PlanReport> {
-    const choices = choosePacks(options.packs);
+    const choices = choosePacks(options.packs, options.cwd);
     let packs: RunningPack[] = [];
     try {
         if (options.state !== undefined) {

@@ -41,14 +41,48 @@ export interface PackChoice {
     dir: string;
 }
 
-/** Resolves `--pack` values (none: every built-in pack). */
-export function choosePacks(values: readonly string[]): PackChoice[] {
-    const wanted = values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
-    const ids = wanted.length === 0 ? [...BUILTIN_PACKS] : wanted;
-    const root = packageRoot();
-    return [...new Set(ids)].map((id) => {
+/** The npm package a built-in pack is published as. */
+export function packPackage(cloud: string): string {
+    return `privatelink-policy-${cloud}`;
+}
+
+/**
+ * Where a built-in pack is: the `privatelink-policy-<cloud>` package the project installed (what a
+ * user's pipeline has), else the pack folder of this repo when the command runs from its source.
+ */
+export function builtinPackDir(cloud: string, projectDir: string): string | undefined {
+    try {
+        return fs.realpathSync(path.dirname(require.resolve(`${packPackage(cloud)}/package.json`, { paths: [projectDir, packageRoot()] })));
+    } catch {
+        const dir = path.join(packageRoot(), "policies", cloud);
+        return fs.existsSync(path.join(dir, "PulumiPolicy.yaml")) ? dir : undefined;
+    }
+}
+
+/**
+ * Resolves `--pack` values. None: every built-in pack that is installed (at least one must be).
+ * A built-in pack named but not installed, or a folder without PulumiPolicy.yaml, is a usage error.
+ */
+export function choosePacks(values: readonly string[], projectDir: string = process.cwd()): PackChoice[] {
+    const wanted = [...new Set(values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== ""))];
+    const install = (clouds: readonly string[]) => `npm install --save-dev ${clouds.map(packPackage).join(" ")}`;
+    if (wanted.length === 0) {
+        const found = BUILTIN_PACKS.flatMap((cloud) => {
+            const dir = builtinPackDir(cloud, projectDir);
+            return dir === undefined ? [] : [{ id: cloud, dir }];
+        });
+        if (found.length === 0) {
+            throw new PlanError(ExitCode.Usage, projectDir, "has no privatelink policy pack installed", `install the packs for your clouds (${install(BUILTIN_PACKS)}), or pass --pack <pack folder>`);
+        }
+        return found;
+    }
+    return wanted.map((id) => {
         if ((BUILTIN_PACKS as readonly string[]).includes(id)) {
-            return { id, dir: path.join(root, "policies", id) };
+            const dir = builtinPackDir(id, projectDir);
+            if (dir === undefined) {
+                throw new PlanError(ExitCode.Usage, `--pack ${id}`, `names the ${packPackage(id)} pack, which is not installed`, install([id]));
+            }
+            return { id, dir };
         }
         const dir = path.resolve(id);
         if (fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {

@@ -69,13 +69,19 @@ function registerTypeScript(project: PulumiProject): void {
     const compiler = resolveOr("typescript", "typescript@3.8.3/typescript.js");
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const tsnode = require(resolveOr("ts-node", "ts-node@7.0.1"));
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const tsVersion: string = require(compiler).version;
+    const [major, minor] = tsVersion.split(".").map(Number);
     const tsconfig = path.join(project.dir, "tsconfig.json");
+    const hasTsconfig = fs.existsSync(tsconfig);
     tsnode.register({
         transpileOnly: true,
         compiler,
-        skipProject: !fs.existsSync(tsconfig),
-        project: fs.existsSync(tsconfig) ? tsconfig : undefined,
-        compilerOptions: { module: "commonjs" },
+        skipProject: !hasTsconfig,
+        project: hasTsconfig ? tsconfig : undefined,
+        // Without a tsconfig.json, the defaults the Pulumi host uses: NodeNext module resolution
+        // for TypeScript 4.7 and later, CommonJS before.
+        compilerOptions: hasTsconfig ? undefined : major > 4 || (major === 4 && minor >= 7) ? { target: "ES2020", module: "nodenext", moduleResolution: "nodenext" } : { target: "ES2020", module: "commonjs", moduleResolution: "node" },
     });
     typescriptRegistered = true;
 }
