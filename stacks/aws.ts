@@ -14,7 +14,7 @@ import {
     AwsServiceEndpoints,
     AwsServiceEndpointsArgs,
 } from "../components/aws";
-import { Scenario } from "./scenario";
+import { Scenario, serviceReferenceOf } from "./scenario";
 
 /** Publish a service behind a new internal NLB (provider account). */
 export const awsPublish: Scenario = (config) => {
@@ -33,11 +33,7 @@ export const awsPublish: Scenario = (config) => {
  */
 export const awsConsume: Scenario = (config) => {
     const args = config.requireObject<AwsPrivateEndpointArgs>("endpoint");
-    const serviceStack = config.get("serviceStack");
-    const serviceName = serviceStack
-        ? new pulumi.StackReference(serviceStack).requireOutput("serviceReference").apply(String)
-        : args.serviceName;
-    const endpoint = new AwsPrivateEndpoint("orders-client", { ...args, serviceName });
+    const endpoint = new AwsPrivateEndpoint("orders-client", { ...args, serviceName: serviceReferenceOf(config, args.serviceName) });
     return {
         endpointId: endpoint.endpointId,
         dnsNames: endpoint.dnsNames,

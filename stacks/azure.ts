@@ -18,7 +18,7 @@ import {
     AzurePrivateLinkService,
     AzurePrivateLinkServiceArgs,
 } from "../components/azure";
-import { Scenario } from "./scenario";
+import { Scenario, serviceReferenceOf } from "./scenario";
 
 /** A network the example creates, or the ids of an existing one. */
 interface NetworkConfig {
@@ -186,6 +186,59 @@ export const azureStorageEndpoint: Scenario = (config) => {
     };
 };
 
+/** The provider side: the service behind a new internal load balancer in `net`, approving `approvals`. */
+function publishService(
+    config: pulumi.Config,
+    location: string,
+    net: ExampleNetwork,
+    sub: ReturnType<typeof subscriptionProvider>,
+    approvals?: AzurePrivateLinkServiceArgs["approvals"],
+): AzurePrivateLinkService {
+    const serviceArgs = config.requireObject<AzurePrivateLinkServiceArgs & { natSubnet: { addressPrefix: string } }>("service");
+    return new AzurePrivateLinkService(
+        "orders",
+        {
+            ...serviceArgs,
+            resourceGroupName: net.resourceGroupName,
+            location,
+            natSubnet: { ...serviceArgs.natSubnet, resourceGroupName: net.resourceGroupName, virtualNetworkName: net.virtualNetworkName },
+            loadBalancer: { ...serviceArgs.loadBalancer!, frontendSubnetId: net.subnetId },
+            ...(approvals !== undefined ? { approvals } : {}),
+        },
+        sub,
+    );
+}
+
+/** The consumer side: an endpoint in `net` that requests a connection to the service `alias`. */
+function consumeService(config: pulumi.Config, location: string, net: ExampleNetwork, sub: ReturnType<typeof subscriptionProvider>, alias: pulumi.Input<string>): AzurePrivateEndpoint {
+    return new AzurePrivateEndpoint(
+        "orders-client",
+        {
+            ...config.requireObject<Partial<AzurePrivateEndpointArgs>>("endpoint"),
+            resourceGroupName: net.resourceGroupName,
+            location,
+            subnetId: net.subnetId,
+            privateLinkServiceAlias: alias,
+        },
+        sub,
+    );
+}
+
+/** The stack outputs of each side. */
+const serviceOutputs = (service: AzurePrivateLinkService) => ({
+    serviceReference: service.serviceReference,
+    serviceId: service.serviceId,
+    natIps: service.natIps,
+    // The backends (VMs, scale sets) join this pool; the example creates none.
+    backendPoolId: service.backendPoolId,
+});
+const endpointOutputs = (endpoint: AzurePrivateEndpoint) => ({
+    endpointId: endpoint.endpointId,
+    privateIps: endpoint.privateIps,
+    dnsNames: endpoint.dnsNames,
+    connectionState: endpoint.connectionState,
+});
+
 /**
  * The whole Private Link Service flow: the provider publishes a service behind a new internal
  * load balancer; a consumer in its own VNet (and, with `consumerSubscriptionId`, subscription)
@@ -201,42 +254,12 @@ export const azurePrivateLinkService: Scenario = (config) => {
     const consumerNet = new ExampleNetwork("orders-consumer", location, config.requireObject<NetworkConfig>("consumerNetwork"), consumerSub);
 
     const [endpointId, setEndpointId] = pulumi.deferredOutput<string>();
-    const serviceArgs = config.requireObject<AzurePrivateLinkServiceArgs & { natSubnet: { addressPrefix: string } }>("service");
-    const service = new AzurePrivateLinkService(
-        "orders",
-        {
-            ...serviceArgs,
-            resourceGroupName: providerNet.resourceGroupName,
-            location,
-            natSubnet: { ...serviceArgs.natSubnet, resourceGroupName: providerNet.resourceGroupName, virtualNetworkName: providerNet.virtualNetworkName },
-            loadBalancer: { ...serviceArgs.loadBalancer!, frontendSubnetId: providerNet.subnetId },
-            approvals: [{ privateEndpointId: endpointId, key: "orders-client", description: "Orders client of the consumer team" }],
-        },
-        providerSub,
-    );
-    const endpoint = new AzurePrivateEndpoint(
-        "orders-client",
-        {
-            ...config.requireObject<Partial<AzurePrivateEndpointArgs>>("endpoint"),
-            resourceGroupName: consumerNet.resourceGroupName,
-            location,
-            subnetId: consumerNet.subnetId,
-            privateLinkServiceAlias: service.serviceReference,
-        },
-        consumerSub,
-    );
+    const service = publishService(config, location, providerNet, providerSub, [
+        { privateEndpointId: endpointId, key: "orders-client", description: "Orders client of the consumer team" },
+    ]);
+    const endpoint = consumeService(config, location, consumerNet, consumerSub, service.serviceReference);
     setEndpointId(endpoint.endpointId);
-    return {
-        serviceReference: service.serviceReference,
-        serviceId: service.serviceId,
-        natIps: service.natIps,
-        // The backends (VMs, scale sets) join this pool; the example creates none.
-        backendPoolId: service.backendPoolId,
-        endpointId: endpoint.endpointId,
-        privateIps: endpoint.privateIps,
-        dnsNames: endpoint.dnsNames,
-        connectionState: endpoint.connectionState,
-    };
+    return { ...serviceOutputs(service), ...endpointOutputs(endpoint) };
 };
 
 /**
@@ -249,19 +272,7 @@ export const azurePublish: Scenario = (config) => {
     const location = config.require("location");
     const sub = subscriptionProvider("provider-subscription", config.get("subscriptionId"));
     const net = new ExampleNetwork("orders-provider", location, config.requireObject<NetworkConfig>("network"), sub);
-    const serviceArgs = config.requireObject<AzurePrivateLinkServiceArgs & { natSubnet: { addressPrefix: string } }>("service");
-    const service = new AzurePrivateLinkService(
-        "orders",
-        {
-            ...serviceArgs,
-            resourceGroupName: net.resourceGroupName,
-            location,
-            natSubnet: { ...serviceArgs.natSubnet, resourceGroupName: net.resourceGroupName, virtualNetworkName: net.virtualNetworkName },
-            loadBalancer: { ...serviceArgs.loadBalancer!, frontendSubnetId: net.subnetId },
-        },
-        sub,
-    );
-    return { serviceReference: service.serviceReference, serviceId: service.serviceId, natIps: service.natIps, backendPoolId: service.backendPoolId };
+    return serviceOutputs(publishService(config, location, net, sub));
 };
 
 /**
@@ -273,20 +284,7 @@ export const azureConsume: Scenario = (config) => {
     const location = config.require("location");
     const sub = subscriptionProvider("consumer-subscription", config.get("subscriptionId"));
     const net = new ExampleNetwork("orders-consumer", location, config.requireObject<NetworkConfig>("network"), sub);
-    const serviceStack = config.get("serviceStack");
-    const alias = serviceStack ? new pulumi.StackReference(serviceStack).requireOutput("serviceReference").apply(String) : config.require("serviceReference");
-    const endpoint = new AzurePrivateEndpoint(
-        "orders-client",
-        {
-            ...config.requireObject<Partial<AzurePrivateEndpointArgs>>("endpoint"),
-            resourceGroupName: net.resourceGroupName,
-            location,
-            subnetId: net.subnetId,
-            privateLinkServiceAlias: alias,
-        },
-        sub,
-    );
-    return { endpointId: endpoint.endpointId, privateIps: endpoint.privateIps, dnsNames: endpoint.dnsNames, connectionState: endpoint.connectionState };
+    return endpointOutputs(consumeService(config, location, net, sub, serviceReferenceOf(config)));
 };
 
 /**

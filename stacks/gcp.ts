@@ -17,7 +17,7 @@ import {
     GcpPrivateLinkService,
     GcpPrivateLinkServiceArgs,
 } from "../components/gcp";
-import { Scenario } from "./scenario";
+import { Scenario, serviceReferenceOf } from "./scenario";
 
 /** A project to deploy into, and the region of its regional resources. */
 interface ProjectConfig {
@@ -199,13 +199,7 @@ export const gcpPublish: Scenario = (config) => {
  * The consumer side alone, in its own stack: the attachment's self link comes from the producer
  * stack (`serviceStack`) through a StackReference, or from `serviceReference` in config.
  */
-export const gcpConsume: Scenario = (config) => {
-    const serviceStack = config.get("serviceStack");
-    const serviceReference = serviceStack
-        ? new pulumi.StackReference(serviceStack).requireOutput("serviceReference").apply(String)
-        : config.require("serviceReference");
-    return endpointOutputs(consume(config, serviceReference));
-};
+export const gcpConsume: Scenario = (config) => endpointOutputs(consume(config, serviceReferenceOf(config)));
 
 /**
  * A workload network reaches Google APIs privately through a Private Service Connect endpoint,
