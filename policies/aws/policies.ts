@@ -7,18 +7,17 @@ import {
     interfaceEndpointPrivateDns,
     interfaceEndpointSecurityGroups,
 } from "./rules/endpoint";
-import { endpointServiceAcceptanceRequired, endpointServiceTrustedPrincipals } from "./rules/endpointService";
+import { endpointServiceAcceptanceRequired, endpointServiceNotifications, endpointServiceTrustedPrincipals } from "./rules/endpointService";
 import { latticeResourceConfigNotShareable } from "./rules/lattice";
-import { securityGroupDescriptions, securityGroupNoPublicSensitiveIngress, securityGroupNoUnrestrictedEgress } from "./rules/securityGroup";
+import { endpointServiceLbCrossZone, endpointServiceLbInternal, endpointServiceLbMultiAz } from "./rules/loadBalancer";
 import {
     endpointSecurityGroupNoPublicIngress,
-    endpointServiceLbCrossZone,
-    endpointServiceLbInternal,
-    endpointServiceLbMultiAz,
-    endpointServiceNotifications,
-    vpcRequiredEndpoints,
-} from "./rules/stack";
+    securityGroupDescriptions,
+    securityGroupNoPublicSensitiveIngress,
+    securityGroupNoUnrestrictedEgress,
+} from "./rules/securityGroup";
 import { requiredTags } from "./rules/tags";
+import { vpcRequiredEndpoints } from "./rules/vpc";
 
 /** Every rule of the AWS pack, in the order they are reported. */
 export const awsPolicies: Rule[] = [

@@ -3,3 +3,4 @@ export * from "./policy";
 export * from "./props";
 export * from "./tags";
 export * from "./references";
+export * from "./stack";
