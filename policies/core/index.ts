@@ -4,3 +4,4 @@ export * from "./props";
 export * from "./tags";
 export * from "./references";
 export * from "./stack";
+export * from "./text";

@@ -166,6 +166,24 @@ export class Candidates {
         return key === undefined ? [] : (this.byKey.get(key) ?? []).filter((c) => matches(written, c, referrer));
     }
 
+    /**
+     * The candidates a known written value names; when it names none but might name a candidate
+     * whose identifiers are unknown (see {@link CandidateOptions.literalMayNameUnknown}), reads
+     * that candidate's identifier through the proxy, which throws `UnknownValueError`.
+     */
+    public resolveLiteral(written: string, referrer: PolicyResource, exclude: ReadonlySet<PolicyResource> = new Set()): PolicyResource[] {
+        const named = this.named(written, referrer).filter((c) => c !== referrer);
+        const mayName = this.options.literalMayNameUnknown ?? false;
+        if (named.length === 0 && mayName !== false) {
+            const undecided = this.anonymous.find((c) => c !== referrer && !exclude.has(c) && (mayName === true || mayName(written, c)));
+            if (undecided !== undefined) {
+                const identities = this.options.identityProperties ?? this.options.idProperties ?? ["id"];
+                identities.forEach((p) => get(undecided.props, p));
+            }
+        }
+        return named;
+    }
+
     /** `resources` in the candidates' own order. */
     public inOrder(resources: Iterable<PolicyResource>): PolicyResource[] {
         return [...new Set(resources)].sort((a, b) => this.position.get(a)! - this.position.get(b)!);
@@ -247,16 +265,8 @@ export function resolveReferences(
         // as "can't run during preview".
         note(() => flattenStrings(referenceValues(r.props, property, field, get)));
     }
-    const mayName = index.options.literalMayNameUnknown ?? false;
     for (const written of new Set(knownStrings(raw))) {
-        const named = index.named(written, r).filter((c) => c !== r);
-        named.forEach((c) => found.add(c));
-        if (named.length === 0 && mayName !== false && unknown === undefined) {
-            const undecided = index.anonymous.find((c) => c !== r && !found.has(c) && (mayName === true || mayName(written, c)));
-            if (undecided !== undefined) {
-                note(() => readIdentity(undecided, index.options));
-            }
-        }
+        note(() => index.resolveLiteral(written, r, found).forEach((c) => found.add(c)));
     }
     return { targets: index.inOrder(found), unknown };
 }
@@ -281,12 +291,6 @@ export function referencesOf(
         throw unknown;
     }
     return targets;
-}
-
-/** Reads a candidate's identifiers through the proxy: the unknown one throws `UnknownValueError`. */
-function readIdentity(candidate: PolicyResource, options: CandidateOptions): void {
-    const identities = options.identityProperties ?? options.idProperties ?? ["id"];
-    identities.forEach((p) => get(candidate.props, p));
 }
 
 function isList(value: unknown): value is readonly string[] {

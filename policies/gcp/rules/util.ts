@@ -24,9 +24,14 @@ import {
     rawGet,
     ReferenceMatcher,
     referencesOf,
+    StackIndex,
     str,
     strings,
+    trimTrailing,
+    beforeAny,
+    Candidates,
 } from "../../core";
+import { isIpAddress } from "../../../common/network";
 
 /** Type tokens of the resources the GCP rules read (verified against @pulumi/gcp 9.37). */
 export const T = {
@@ -87,7 +92,8 @@ export function parseRef(value: unknown): GcpRef | undefined {
         v = v.replace(/^(?:https?:)?\/\/[^/]+\//i, "");
         v = v.replace(/^[a-z]+\/(?:v\d+(?:beta\d*)?|beta|alpha)\//i, "");
     }
-    v = v.replace(/[?#].*$/, "").replace(/\/+$/, "");
+    // Linear-time cuts: `/[?#].*$/` and `/\/+$/` are quadratic on long runs of `?` or `/`.
+    v = trimTrailing(beforeAny(v, "?#"), "/");
     const seg = v.split("/");
     if (seg.some((s) => s === "")) {
         return undefined;
@@ -125,7 +131,7 @@ export function parseAttachmentRef(value: unknown): GcpRef | undefined {
 
 /** Strips a `projects/` prefix from a configured project id or number. */
 export function projectKey(value: string): string {
-    return value.trim().replace(/^projects\//i, "").replace(/\/+$/, "").toLowerCase();
+    return trimTrailing(value.trim().replace(/^projects\//i, ""), "/").toLowerCase();
 }
 
 /** Whether two parsed references can name the same resource (parts missing on either side are not compared). */
@@ -289,18 +295,35 @@ export function isPscEndpoint(r: PolicyResource): boolean {
     return r.type === T.forwardingRule ? parseAttachmentRef(target) !== undefined : equalsIgnoreCase(target, ...GOOGLE_API_BUNDLES);
 }
 
-/** Whether a string is an IPv4 or IPv6 address (no prefix). */
-export function looksLikeIp(value: string): boolean {
-    return /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(":"));
+/** Whether a string is an IPv4 or IPv6 address (no prefix): the common checker, `isIpAddress`. */
+export const looksLikeIp = (value: string): boolean => isIpAddress(value);
+
+/**
+ * Candidates named by GCP references of `collection`: looked up by the name a reference ends in
+ * (its id, self link or `name` input), then judged by {@link gcpRefMatcher}. A reference that names
+ * none of them while one has no known name, id or self link is undecided (see `Candidates`).
+ */
+export function gcpCandidates(resources: readonly PolicyResource[], collection: string): Candidates {
+    return new Candidates(resources, {
+        matches: gcpRefMatcher(collection),
+        candidateKeys: (c) => identitiesOf(c, collection).map((id) => id.name),
+        writtenKey: (written) => parseRef(written)?.name,
+        identityProperties: ["name", "id", "selfLink"],
+        literalMayNameUnknown: (written) => parseRef(written) !== undefined,
+    });
+}
+
+/** The stack's `Address` and `GlobalAddress` resources, indexed once per call. */
+export function addressCandidates(ix: StackIndex): Candidates {
+    return ix.shared("gcp:addresses", () => gcpCandidates(ix.ofType(T.address, T.globalAddress), "addresses"));
 }
 
 /**
  * The addresses (`Address` / `GlobalAddress` resources) a PSC endpoint uses, and the IPs it is
  * known to answer on (a literal `ipAddress`, or the `address` of its address resource).
  */
-export function endpointAddresses(endpoint: PolicyResource, resources: PolicyResource[]): { addresses: PolicyResource[]; ips: string[] } {
-    const candidates = resources.filter((r) => r.type === T.address || r.type === T.globalAddress);
-    const addresses = referencesOf(endpoint, "ipAddress", candidates, { matches: gcpRefMatcher("addresses") });
+export function endpointAddresses(endpoint: PolicyResource, candidates: Candidates): { addresses: PolicyResource[]; ips: string[] } {
+    const addresses = referencesOf(endpoint, "ipAddress", candidates);
     const ips = new Set<string>();
     const literal = knownString(rawGet(endpoint.props, "ipAddress"));
     if (literal !== undefined && looksLikeIp(literal)) {
