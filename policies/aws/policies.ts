@@ -13,7 +13,9 @@ import { endpointServiceLbCrossZone, endpointServiceLbInternal, endpointServiceL
 import {
     endpointSecurityGroupNoPublicIngress,
     securityGroupDescriptions,
+    securityGroupNoBroadIngress,
     securityGroupNoPublicSensitiveIngress,
+    securityGroupNoPublicSensitiveIngressAcrossRules,
     securityGroupNoUnrestrictedEgress,
 } from "./rules/securityGroup";
 import { requiredTags } from "./rules/tags";
@@ -28,6 +30,7 @@ export const awsPolicies: Rule[] = [
     securityGroupNoPublicSensitiveIngress,
     securityGroupDescriptions,
     securityGroupNoUnrestrictedEgress,
+    securityGroupNoBroadIngress,
     // Consumer side: endpoints.
     interfaceEndpointSecurityGroups,
     endpointPolicyNotOpen,
@@ -36,6 +39,7 @@ export const awsPolicies: Rule[] = [
     // Tags.
     requiredTags,
     // Stack relationships.
+    securityGroupNoPublicSensitiveIngressAcrossRules,
     endpointSecurityGroupNoPublicIngress,
     interfaceEndpointNoDefaultSecurityGroup,
     interfaceEndpointMultiAz,

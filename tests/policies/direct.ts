@@ -38,7 +38,8 @@ function strip(value: any): any {
         const out: Record<string, any> = {};
         for (const [k, v] of Object.entries(value)) {
             if (v !== undefined) {
-                out[k] = strip(v);
+                // defineProperty: an own `__proto__` key stays a key, as it is on the wire.
+                Object.defineProperty(out, k, { value: strip(v), enumerable: true, writable: true, configurable: true });
             }
         }
         return out;

@@ -4,7 +4,7 @@
  * / `SecurityGroupEgressRule` — their sources, protocols and ports (AWS port semantics) and
  * descriptions.
  */
-import { ALL_PORTS, arr, get, isWholeInternet, normaliseProtocol, PortRange, portRangeOf, protocolHasPorts, str } from "../../core";
+import { ALL_PORTS, arr, get, Grant, isWholeInternet, normaliseProtocol, PortRange, portRangeOf, protocolHasPorts, str } from "../../core";
 import { GROUP_TYPES, T } from "./types";
 
 /** One security group rule, inline or standalone, as the verdicts need it. */
@@ -46,6 +46,28 @@ export function rulesOf(type: string, props: Record<string, any>, directions: Re
         return directions.includes(direction) ? [{ where: "rule", direction, obj: props, cidrKeys: VPC_CIDR_KEYS, protocolKey: "ipProtocol" }] : [];
     }
     return [];
+}
+
+/** Every source CIDR of a rule as written (the strings of its CIDR properties). */
+export function sourcesOf(rule: SgRule): string[] {
+    return rule.cidrKeys.flatMap((k) => arr(rule.obj, k)).filter((c): c is string => typeof c === "string");
+}
+
+/** A rule's protocol, normalised (`-1` is "all"); undefined when it cannot be read. */
+export function protocolOf(rule: SgRule): string | undefined {
+    const raw = get(rule.obj, rule.protocolKey);
+    return normaliseProtocol(typeof raw === "number" ? String(raw) : raw);
+}
+
+/**
+ * A rule as a grant for the union checks: its sources, protocol and ports. Ports that cannot be
+ * read count as every port (the safe side); a protocol without ports opens none.
+ */
+export function grantOf(rule: SgRule, where: string = rule.where): Grant {
+    const sources = sourcesOf(rule);
+    const protocol = protocolOf(rule);
+    const ports = portsOf(rule);
+    return { where, sources, protocol: ports === undefined ? "all" : protocol, ranges: ports === null ? [] : [ports ?? ALL_PORTS] };
 }
 
 /** The CIDRs of a rule that mean "the whole internet" (`0.0.0.0/0`, `::/0`, any `/0`). */

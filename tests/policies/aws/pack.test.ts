@@ -37,6 +37,7 @@ describe("aws pack: the pack as a whole", () => {
             "endpoint-service-lb-internal",
             "endpoint-service-trusted-principals",
             "security-group-no-public-sensitive-ingress",
+            "security-group-no-public-sensitive-ingress-across-rules",
         ]);
     });
 
