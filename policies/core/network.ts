@@ -95,8 +95,10 @@ export function portRangeOf(from: unknown, to?: unknown): PortRange | undefined 
             return a <= b && b <= 65535 ? { from: a, to: b } : undefined;
         }
     }
-    const a = typeof from === "string" && from.trim() !== "" ? Number(from) : from;
-    const b = to === undefined ? a : typeof to === "string" && to.trim() !== "" ? Number(to) : to;
+    // Strings must be decimal digits: `Number()` would also read "1e1", "0x16" or " 2_2" as ports.
+    const digits = (v: unknown) => (typeof v === "string" ? (/^\s*\d{1,5}\s*$/.test(v) ? Number(v) : undefined) : v);
+    const a = digits(from);
+    const b = to === undefined ? a : digits(to);
     if (typeof a !== "number" || typeof b !== "number" || !Number.isInteger(a) || !Number.isInteger(b)) {
         return undefined;
     }
@@ -139,15 +141,15 @@ export interface SensitivePort {
 /**
  * The services of the default sensitive ports, with the transport protocols their standard
  * assignments use (IANA's Service Name and Transport Protocol Port Number Registry and the
- * services' own specifications): SSH (RFC 4253), Telnet, FTP, SMB, SQL Server, MySQL, PostgreSQL,
- * Redis, Elasticsearch and MongoDB run over TCP only; RDP over TCP and UDP (MS-RDPBCGR, MS-RDPEUDP).
- * UDP 22 is not SSH. A port not in this table is sensitive on every protocol unless the
+ * services' own specifications): SSH over TCP (RFC 4253) and SCTP (IANA's 22/sctp, RFC 4960);
+ * Telnet, FTP, SMB, SQL Server, MySQL, PostgreSQL, Redis, Elasticsearch and MongoDB over TCP; RDP
+ * over TCP and UDP (MS-RDPBCGR, MS-RDPEUDP). UDP 22 is not SSH: no SSH implementation listens there. A port not in this table is sensitive on every protocol unless the
  * configuration says otherwise.
  */
 export const STANDARD_SERVICES: ReadonlyMap<number, { name: string; protocols: readonly PortProtocol[] }> = new Map([
     [20, { name: "FTP data", protocols: ["tcp"] }],
     [21, { name: "FTP", protocols: ["tcp"] }],
-    [22, { name: "SSH", protocols: ["tcp"] }],
+    [22, { name: "SSH", protocols: ["tcp", "sctp"] }],
     [23, { name: "Telnet", protocols: ["tcp"] }],
     [445, { name: "SMB", protocols: ["tcp"] }],
     [1433, { name: "SQL Server", protocols: ["tcp"] }],
