@@ -47,15 +47,42 @@ function strip(value: any): any {
     return value;
 }
 
-/** The properties as the policy server hands them to a rule. */
-export function serverProps(props: Record<string, any>): Record<string, any> {
-    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(strip(props ?? {})), false));
+/** Records every path at which a rule reads a string (with `get` or a property descriptor). */
+export type ReadRecorder = (path: readonly string[]) => void;
+
+function recording(value: any, path: readonly string[], record: ReadRecorder): any {
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    const wrap = (key: string | symbol, v: any) => {
+        if (typeof key !== "string") {
+            return v;
+        }
+        if (typeof v === "string") {
+            record([...path, key]);
+        }
+        return recording(v, [...path, key], record);
+    };
+    return new Proxy(value, {
+        get: (target, key) => wrap(key, target[key as any]),
+        getOwnPropertyDescriptor: (target, key) => {
+            const d = Object.getOwnPropertyDescriptor(target, key);
+            return d && "value" in d && d.configurable ? { ...d, value: wrap(key, d.value) } : d;
+        },
+    });
+}
+
+/** The properties as the policy server hands them to a rule (with `record`, every string read is recorded). */
+export function serverProps(props: Record<string, any>, record?: ReadRecorder): Record<string, any> {
+    const deserialised = deserializeProperties(Struct.fromJavaScript(strip(props ?? {})), false);
+    return unknownCheckingProxy(record ? recording(deserialised, [], record) : deserialised);
 }
 
 function configGetter(config: Record<string, unknown>) {
     return <T extends object>() => config as T;
 }
 
+/** Runs a rule (the clock measures the rule alone: the properties are deserialised before). */
 async function outcome(run: (report: (message: string, urn?: string) => void) => void | Promise<void>): Promise<Outcome> {
     const violations: Outcome["violations"] = [];
     const start = process.hrtime.bigint();
@@ -80,12 +107,20 @@ const notApplicableFn = (reason?: string): never => {
 };
 
 /** Runs a resource rule on one resource. */
-export function runResourceRule(rule: ResourceValidationPolicy, input: AnalyzerResourceInput, config: Record<string, unknown> = {}): Promise<Outcome> {
+export function runResourceRule(
+    rule: ResourceValidationPolicy,
+    input: AnalyzerResourceInput,
+    config: Record<string, unknown> = {},
+    record?: ReadRecorder,
+    prepared?: Record<string, any>,
+): Promise<Outcome> {
     const name = input.name ?? "res";
     const validations = Array.isArray(rule.validateResource) ? rule.validateResource : [rule.validateResource!];
+    // `prepared`: properties already deserialised (by serverProps), shared by several rules.
+    const propsOf = validations.map(() => prepared ?? serverProps(input.props, record));
     return outcome(async (report) => {
-        for (const validate of validations) {
-            const props = serverProps(input.props);
+        for (const [i, validate] of validations.entries()) {
+            const props = propsOf[i];
             const args: any = {
                 type: input.type,
                 props,
@@ -103,14 +138,14 @@ export function runResourceRule(rule: ResourceValidationPolicy, input: AnalyzerR
 }
 
 /** The stack as the policy server hands it to a stack rule. */
-export function serverStack(inputs: readonly AnalyzerResourceInput[]): PolicyResource[] {
-    const resources = inputs.map((r) => {
+export function serverStack(inputs: readonly AnalyzerResourceInput[], record?: (index: number, path: readonly string[]) => void): PolicyResource[] {
+    const resources = inputs.map((r, index) => {
         const name = r.name ?? "res";
         return {
             type: r.type,
             name,
             urn: r.urn ?? urnFor(r.type, name),
-            props: serverProps(r.props),
+            props: serverProps(r.props, record && ((path) => record(index, path))),
             opts: {},
             dependencies: [],
             propertyDependencies: {},
@@ -133,22 +168,35 @@ export function serverStack(inputs: readonly AnalyzerResourceInput[]): PolicyRes
 }
 
 /** Runs a stack rule on a stack (a fresh stack index: one call of AnalyzeStack). */
-export function runStackRule(rule: StackValidationPolicy, inputs: readonly AnalyzerResourceInput[], config: Record<string, unknown> = {}): Promise<Outcome> {
-    const resources = serverStack(inputs);
-    clearStackIndex();
+export function runStackRule(
+    rule: StackValidationPolicy,
+    inputs: readonly AnalyzerResourceInput[] | { resources: PolicyResource[] },
+    config: Record<string, unknown> = {},
+    record?: (index: number, path: readonly string[]) => void,
+): Promise<Outcome> {
+    // A prepared stack (`{ resources }`) is shared by the rules of one call, as the stack index is.
+    const resources = "resources" in inputs ? inputs.resources : serverStack(inputs, record);
+    if (!("resources" in inputs)) {
+        clearStackIndex();
+    }
     return outcome((report) =>
         rule.validateStack({ resources, getConfig: configGetter(config), notApplicable: notApplicableFn } as any, (message: string, urn?: string) => report(message, urn)),
     );
 }
 
 /** Runs any rule: a resource rule on each resource of `inputs` (merged), or a stack rule on all of them. */
-export async function runRule(rule: Rule, inputs: readonly AnalyzerResourceInput[], config: Record<string, unknown> = {}): Promise<Outcome> {
+export async function runRule(
+    rule: Rule,
+    inputs: readonly AnalyzerResourceInput[],
+    config: Record<string, unknown> = {},
+    record?: (index: number, path: readonly string[]) => void,
+): Promise<Outcome> {
     if ("validateStack" in rule) {
-        return runStackRule(rule, inputs, config);
+        return runStackRule(rule, inputs, config, record);
     }
     const out: Outcome = { violations: [], unknown: false, ms: 0 };
-    for (const input of inputs) {
-        const o = await runResourceRule(rule, input, config);
+    for (const [index, input] of inputs.entries()) {
+        const o = await runResourceRule(rule, input, config, record && ((path) => record(index, path)));
         out.violations.push(...o.violations);
         out.unknown ||= o.unknown;
         out.ms += o.ms;
