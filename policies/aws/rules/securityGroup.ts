@@ -58,7 +58,7 @@ function at(rule: SgRule): string {
 export const securityGroupNoPublicSensitiveIngress: ResourceValidationPolicy = {
     name: "security-group-no-public-sensitive-ingress",
     description:
-        "Checks whether security groups and security group rules (inline ingress, SecurityGroupRule of type ingress, vpc.SecurityGroupIngressRule) allow ingress from 0.0.0.0/0 or ::/0 to all ports or to a sensitive port (SSH 22, RDP 3389 and the configured sensitivePorts). Mirrors EC2.19, EC2.13/14, CKV_AWS_24/25/277 and KICS 4728cd65.",
+        "Checks whether security groups and security group rules (inline ingress, SecurityGroupRule of type ingress, vpc.SecurityGroupIngressRule) allow ingress from the internet (0.0.0.0/0, ::/0, or sources that together cover either on the same protocol and port) to all ports or to a sensitive port on its protocols (SSH TCP 22, RDP TCP/UDP 3389 and the configured sensitivePorts). Mirrors EC2.19, EC2.13/14, CKV_AWS_24/25/277 and KICS 4728cd65.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework("AWS Security Hub", "EC2.19", "Security groups should not allow unrestricted access to ports with high risk"),
@@ -264,7 +264,7 @@ export const securityGroupNoUnrestrictedEgress: ResourceValidationPolicy = {
 export const endpointSecurityGroupNoPublicIngress: StackValidationPolicy = {
     name: "endpoint-security-group-no-public-ingress",
     description:
-        "Checks whether the security groups attached to VPC endpoints (securityGroupIds or SecurityGroupAssociation) allow ingress from 0.0.0.0/0 or ::/0 on any port, in inline rules or in SecurityGroupRule / vpc.SecurityGroupIngressRule resources that target them.",
+        "Checks whether the security groups attached to VPC endpoints (securityGroupIds or SecurityGroupAssociation) allow ingress from 0.0.0.0/0 or ::/0 on any port, in inline rules or in SecurityGroupRule / vpc.SecurityGroupIngressRule resources that target them, alone or together (sources that add up to the whole internet).",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework("KICS", "4728cd65-a20c-49da-8b31-9c08b423e4db", "Unrestricted Security Group Ingress"),

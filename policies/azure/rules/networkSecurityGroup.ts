@@ -138,7 +138,7 @@ const quoted = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join
 export const nsgNoInternetInboundSensitivePorts: ResourceValidationPolicy = {
     name: "nsg-no-internet-inbound-sensitive-ports",
     description:
-        "Checks whether network security group rules allow inbound traffic from the internet (*, Internet, Any, 0.0.0.0/0, ::/0) to sensitive ports such as SSH 22 and RDP 3389, or to every port.",
+        "Checks whether network security group rules allow inbound traffic from the internet (*, Internet, Any, 0.0.0.0/0, ::/0, or prefixes that together cover either, within a rule or across the rules of one NSG) to sensitive ports on their protocols, such as SSH TCP 22 and RDP TCP/UDP 3389, or to every port; port specs that cannot be read are reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework("Azure Policy", "22730e10-96f6-4aac-ad84-9383d35b5917", "Management ports should be closed on your virtual machines"),

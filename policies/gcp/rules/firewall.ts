@@ -37,7 +37,7 @@ export const GCP_SENSITIVE_PORTS = [20, 21, ...DEFAULT_SENSITIVE_PORTS].sort((a,
 export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
     name: "firewall-no-public-sensitive-ports",
     description:
-        "Checks whether enabled ingress firewall rules allow traffic from 0.0.0.0/0 or ::/0 to a sensitive port (SSH, RDP, FTP, databases; configurable). Direction defaults to INGRESS; a missing port list means every port.",
+        "Checks whether enabled ingress firewall rules allow traffic from 0.0.0.0/0 or ::/0 (also ranges that together cover either, and the 0.0.0.0/0 the API applies to a rule without sources or with sourceRanges [\"\"]) to a sensitive port on its protocols (SSH, RDP, FTP, databases; configurable). Direction defaults to INGRESS; a missing port list means every port; ports that cannot be read are reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework(
