@@ -5,6 +5,7 @@
  *
  * This room is cloud-neutral in what it imports: no cloud SDK, no component and no pack.
  */
+import { beforeAny, trimTrailing } from "./text";
 
 /** A Google Cloud resource reference, parsed. Missing parts are undefined. */
 export interface GcpRef {
@@ -36,7 +37,8 @@ export function parseGcpRef(value: unknown): GcpRef | undefined {
         v = v.replace(/^(?:https?:)?\/\/[^/]+\//i, "");
         v = v.replace(/^[a-z]+\/(?:v\d+(?:beta\d*)?|beta|alpha)\//i, "");
     }
-    v = v.replace(/[?#].*$/, "").replace(/\/+$/, "");
+    // Linear-time cuts: `/[?#].*$/` and `/\/+$/` are quadratic on long runs of `?` or `/`.
+    v = trimTrailing(beforeAny(v, "?#"), "/");
     const seg = v.split("/");
     if (seg.some((s) => s === "")) {
         return undefined;

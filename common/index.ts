@@ -9,3 +9,4 @@ export * from "./gcp";
 export * from "./network";
 export * from "./tokens";
 export * from "./unknown";
+export * from "./text";

@@ -7,18 +7,19 @@ import {
     interfaceEndpointPrivateDns,
     interfaceEndpointSecurityGroups,
 } from "./rules/endpoint";
-import { endpointServiceAcceptanceRequired, endpointServiceTrustedPrincipals } from "./rules/endpointService";
+import { endpointServiceAcceptanceRequired, endpointServiceNotifications, endpointServiceTrustedPrincipals } from "./rules/endpointService";
 import { latticeResourceConfigNotShareable } from "./rules/lattice";
-import { securityGroupDescriptions, securityGroupNoPublicSensitiveIngress, securityGroupNoUnrestrictedEgress } from "./rules/securityGroup";
+import { endpointServiceLbCrossZone, endpointServiceLbInternal, endpointServiceLbMultiAz } from "./rules/loadBalancer";
 import {
     endpointSecurityGroupNoPublicIngress,
-    endpointServiceLbCrossZone,
-    endpointServiceLbInternal,
-    endpointServiceLbMultiAz,
-    endpointServiceNotifications,
-    vpcRequiredEndpoints,
-} from "./rules/stack";
+    securityGroupDescriptions,
+    securityGroupNoBroadIngress,
+    securityGroupNoPublicSensitiveIngress,
+    securityGroupNoPublicSensitiveIngressAcrossRules,
+    securityGroupNoUnrestrictedEgress,
+} from "./rules/securityGroup";
 import { requiredTags } from "./rules/tags";
+import { vpcRequiredEndpoints } from "./rules/vpc";
 
 /** Every rule of the AWS pack, in the order they are reported. */
 export const awsPolicies: Rule[] = [
@@ -29,6 +30,7 @@ export const awsPolicies: Rule[] = [
     securityGroupNoPublicSensitiveIngress,
     securityGroupDescriptions,
     securityGroupNoUnrestrictedEgress,
+    securityGroupNoBroadIngress,
     // Consumer side: endpoints.
     interfaceEndpointSecurityGroups,
     endpointPolicyNotOpen,
@@ -37,6 +39,7 @@ export const awsPolicies: Rule[] = [
     // Tags.
     requiredTags,
     // Stack relationships.
+    securityGroupNoPublicSensitiveIngressAcrossRules,
     endpointSecurityGroupNoPublicIngress,
     interfaceEndpointNoDefaultSecurityGroup,
     interfaceEndpointMultiAz,

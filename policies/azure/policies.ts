@@ -1,6 +1,6 @@
 import { Rule } from "../core";
 import { peRequiresDns, privatelinkZoneNoAutoregistration } from "./rules/dns";
-import { nsgNoInternetInbound, nsgNoInternetInboundSensitivePorts } from "./rules/networkSecurityGroup";
+import { nsgNoBroadInbound, nsgNoInternetInbound, nsgNoInternetInboundSensitivePorts } from "./rules/networkSecurityGroup";
 import { targetPublicNetworkAccessDisabled } from "./rules/paas";
 import { peConnectionHasName, peManualConnectionHasRequestMessage, peSubnetHasNsg, peSubnetNsgPoliciesEnabled } from "./rules/privateEndpoint";
 import {
@@ -25,6 +25,7 @@ export const azurePolicies: Rule[] = [
     // Network security groups.
     nsgNoInternetInboundSensitivePorts,
     nsgNoInternetInbound,
+    nsgNoBroadInbound,
     // Consumer side: private endpoints, their subnets, DNS and targets.
     peConnectionHasName,
     peManualConnectionHasRequestMessage,

@@ -46,7 +46,7 @@ export function configOf<T extends Record<string, unknown>>(args: { getConfig<C 
     }
     const out: Record<string, unknown> = { ...defaults };
     for (const key of Object.keys(defaults)) {
-        const v = given?.[key];
+        const v = given !== undefined && given !== null && Object.prototype.hasOwnProperty.call(given, key) ? given[key] : undefined;
         if (v === undefined || v === null) {
             continue;
         }
@@ -56,6 +56,16 @@ export function configOf<T extends Record<string, unknown>>(args: { getConfig<C 
         }
     }
     return out as T;
+}
+
+/** Short names (services, ids) from a config list: the non-empty strings, trimmed and lower-cased. */
+export function shortNames(values: unknown[]): string[] {
+    return values.filter((v): v is string => typeof v === "string" && v.trim() !== "").map((v) => v.trim().toLowerCase());
+}
+
+/** A positive integer setting, or the default. */
+export function positiveInt(value: unknown, fallback: number): number {
+    return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : fallback;
 }
 
 /** The type token prefix of this package's components (one source: `common/tokens.ts`). */

@@ -9,6 +9,17 @@
  * the rule pass silently, which is the one thing a rule must not do.
  */
 
+/**
+ * Whether `obj` has `key` as its own property. User data decides the keys and the shape of
+ * resource properties, so every lookup by key is an own-property lookup: `constructor`,
+ * `toString` or `__proto__` must never answer from `Object.prototype`, and a property bag whose
+ * prototype was replaced (the engine's deserialiser assigns a `__proto__` key like any other)
+ * must not lend it values it does not hold.
+ */
+export function hasOwn(obj: unknown, key: string): boolean {
+    return obj !== null && obj !== undefined && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
+}
+
 /** Follows a dotted path with `step`; undefined when any step is missing or not an object. */
 function walk(obj: unknown, path: string, step: (cur: object, key: string) => unknown): unknown {
     let cur: unknown = obj;
@@ -21,9 +32,17 @@ function walk(obj: unknown, path: string, step: (cur: object, key: string) => un
     return cur;
 }
 
-/** Reads a nested property by dotted path; undefined when any step is missing or not an object. */
+/**
+ * Reads a nested property by dotted path; undefined when any step is missing, inherited or not an
+ * object. Reads through the policy SDK's proxy (an unknown value throws `UnknownValueError`).
+ */
 export function get(obj: unknown, path: string): unknown {
-    return walk(obj, path, (cur, key) => (cur as Record<string, unknown>)[key]);
+    return walk(obj, path, (cur, key) => (hasOwn(cur, key) ? (cur as Record<string, unknown>)[key] : undefined));
+}
+
+/** The own property `key` of a record (user data as keys: tags, labels), or undefined. */
+export function own(obj: Record<string, unknown> | undefined, key: string): unknown {
+    return obj !== undefined && hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /**

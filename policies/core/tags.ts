@@ -5,7 +5,7 @@
  */
 import { EnforcementLevel, PolicyConfigSchema, ResourceValidationPolicy, Severity } from "@pulumi/policy";
 import { configOf, forTypes, framework as fw, isComponentChild } from "./policy";
-import { record } from "./props";
+import { own, record } from "./props";
 
 /** The keys our components always set, and the default of the rule's `requiredKeys`. */
 export const DEFAULT_REQUIRED_KEYS = ["managed-by"];
@@ -59,7 +59,8 @@ export function requiredTagsRule(options: RequiredTagsOptions): ResourceValidati
                 args.notApplicable("not created by a privatelink component");
             }
             const tags = record(props, options.property) ?? {};
-            const missing = config.requiredKeys.filter((k) => typeof k === "string" && (tags[k] === undefined || tags[k] === ""));
+            // Own-property lookups: a required key such as "constructor" must not be found on Object.prototype.
+            const missing = config.requiredKeys.filter((k): k is string => typeof k === "string" && (own(tags, k) === undefined || own(tags, k) === ""));
             if (missing.length > 0) {
                 report(`${args.type} "${args.name}" is missing required ${options.noun}${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
             }

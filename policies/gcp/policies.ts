@@ -1,7 +1,7 @@
 import { Rule } from "../core";
 import { dnsZonePrivate } from "./rules/dns";
 import { endpointAllowedProducers, googleApisEndpointVpcSc } from "./rules/endpoint";
-import { firewallLoggingEnabled, firewallNoAllPortsIngress, firewallNoPublicSensitivePorts } from "./rules/firewall";
+import { firewallLoggingEnabled, firewallNoAllPortsIngress, firewallNoBroadSourceRanges, firewallNoPublicSensitivePorts } from "./rules/firewall";
 import { requiredLabels } from "./rules/labels";
 import { natSubnetNotShared, natSubnetPurpose } from "./rules/natSubnet";
 import { serviceAttachmentAcceptListBounded, serviceAttachmentManualAcceptance } from "./rules/serviceAttachment";
@@ -14,6 +14,7 @@ export const gcpPolicies: Rule[] = [
     natSubnetNotShared,
     firewallNoPublicSensitivePorts,
     firewallNoAllPortsIngress,
+    firewallNoBroadSourceRanges,
     firewallLoggingEnabled,
     endpointAllowedProducers,
     googleApisEndpointVpcSc,

@@ -1,11 +1,14 @@
 /**
  * Checks a value against the small JSON-schema subset the packs' `configSchema`s use (boolean,
- * string with optional pattern, integer/number with optional bounds, arrays of those), so each
+ * string with optional pattern, integer/number with optional bounds, arrays of those, anyOf), so each
  * pack's test can prove its `config.example.json` and its defaults fit its own schemas.
  */
 
 /** The problems of `value` against `schema`, each naming where it is; empty when it fits. */
 export function schemaErrors(value: unknown, schema: any, where: string): string[] {
+    if (Array.isArray(schema?.anyOf)) {
+        return schema.anyOf.some((s: any) => schemaErrors(value, s, where).length === 0) ? [] : [`${where} fits none of its schemas`];
+    }
     switch (schema?.type) {
         case "boolean":
             return typeof value === "boolean" ? [] : [`${where} must be a boolean`];

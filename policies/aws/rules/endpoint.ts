@@ -5,22 +5,28 @@
  * rule; the resource rules check only what the endpoint itself says.
  */
 import { PolicyConfigSchema, PolicyResource, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { bool, configOf, forTypes, framework, get, json, rawGet, str, strings, isUnknownValue } from "../../core";
 import {
+    bool,
+    configOf,
     DistinctIds,
-    endpointGroups,
-    EndpointTarget,
-    endpointTarget,
-    endpointType,
-    isInterfaceEndpoint,
-    ofTypes,
-    policyVerdict,
+    forTypes,
+    framework,
+    get,
+    isUnknownValue,
+    json,
     positiveInt,
+    rawGet,
     referenceMap,
-    referrersOf,
     shortNames,
-    T,
-} from "./util";
+    stackIndex,
+    str,
+    strings,
+    UnknownParts,
+} from "../../core";
+import { policyVerdict } from "./endpointPolicies";
+import { endpointCandidates, endpointGroups } from "./relationships";
+import { EndpointTarget, endpointTarget, endpointType, isInterfaceEndpoint } from "./serviceNames";
+import { T } from "./types";
 
 /** Whether a raw property value is set (an unknown value is set). */
 function isSet(value: unknown): boolean {
@@ -38,7 +44,7 @@ function exemptServicesSchema(description: string): PolicyConfigSchema {
  */
 function awsServiceEndpoints(args: StackValidationArgs): { endpoints: PolicyResource[]; awsTarget: (ep: PolicyResource) => EndpointTarget | undefined } {
     const exempt = shortNames(configOf(args, { exemptServices: [] as unknown[] }).exemptServices);
-    const endpoints = ofTypes(args.resources, T.ENDPOINT);
+    const endpoints = stackIndex(args).ofType(T.vpcEndpoint);
     if (endpoints.length === 0) {
         args.notApplicable("no VPC endpoints in the stack");
     }
@@ -70,7 +76,7 @@ export const interfaceEndpointSecurityGroups: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: forTypes([T.ENDPOINT], (props, args, report) => {
+    validateResource: forTypes([T.vpcEndpoint], (props, args, report) => {
         if (!isInterfaceEndpoint(props)) {
             args.notApplicable("not an Interface endpoint");
         }
@@ -106,23 +112,30 @@ export const interfaceEndpointNoDefaultSecurityGroup: StackValidationPolicy = {
     url: "https://github.com/bridgecrewio/checkov/blob/main/checkov/terraform/checks/graph_checks/aws/VPCHasRestrictedSG.yaml",
     remediationSteps: "Attach a dedicated security group to the endpoint instead of the VPC default security group.",
     validateStack: (args, report) => {
-        const attached = endpointGroups(args.resources);
-        if (attached.size === 0) {
+        const { groupsOf, unknownOf, undecided } = endpointGroups(stackIndex(args));
+        if (groupsOf.size === 0) {
             args.notApplicable("no VPC endpoints in the stack");
         }
-        for (const [ep, groups] of attached) {
-            if (groups.length === 0 || !isInterfaceEndpoint(ep.props)) {
-                continue;
-            }
-            for (const sg of groups) {
-                // Names are unique per VPC and every VPC has its "default" group, so a group the
-                // stack creates (name still unknown in preview) is never it.
-                const name = rawGet(sg.props, "name");
-                if (sg.type === T.DEFAULT_SECURITY_GROUP || (!isUnknownValue(name) && str(sg.props, "name") === "default")) {
-                    report(`Interface endpoint "${ep.name}" uses the VPC default security group "${sg.name}"; use a dedicated security group.`, ep.urn);
+        // Every endpoint on its own: an undecided group of one hides nothing about another.
+        const parts = new UnknownParts();
+        undecided.forEach((e) => parts.note(e));
+        for (const [ep, groups] of groupsOf) {
+            parts.run(() => {
+                if ((groups.length === 0 && !unknownOf.has(ep)) || !isInterfaceEndpoint(ep.props)) {
+                    return;
                 }
-            }
+                parts.note(unknownOf.get(ep));
+                for (const sg of groups) {
+                    // Names are unique per VPC and every VPC has its "default" group, so a group the
+                    // stack creates (name still unknown in preview) is never it.
+                    const name = rawGet(sg.props, "name");
+                    if (sg.type === T.defaultSecurityGroup || (!isUnknownValue(name) && str(sg.props, "name") === "default")) {
+                        report(`Interface endpoint "${ep.name}" uses the VPC default security group "${sg.name}"; use a dedicated security group.`, ep.urn);
+                    }
+                }
+            });
         }
+        parts.finish();
     },
 };
 
@@ -143,22 +156,33 @@ export const interfaceEndpointMultiAz: StackValidationPolicy = {
     },
     validateStack: (args, report) => {
         const minimum = positiveInt(configOf(args, { minimumSubnets: 2 }).minimumSubnets, 2);
-        const endpoints = ofTypes(args.resources, T.ENDPOINT);
+        const ix = stackIndex(args);
+        const endpoints = ix.ofType(T.vpcEndpoint);
         if (endpoints.length === 0) {
             args.notApplicable("no VPC endpoints in the stack");
         }
-        const associations = referenceMap(ofTypes(args.resources, T.ENDPOINT_SUBNET_ASSOCIATION), "vpcEndpointId", endpoints);
+        const associations = referenceMap(ix.ofType(T.vpcEndpointSubnetAssociation), "vpcEndpointId", endpointCandidates(ix));
+        const parts = new UnknownParts();
+        const undecided = [...associations.unknown.values()];
         for (const ep of endpoints) {
-            if (!isInterfaceEndpoint(ep.props)) {
-                continue;
-            }
-            const subnets = new DistinctIds().addList(ep.props, "subnetIds");
-            referrersOf(associations, ep).forEach((a) => subnets.addOne(a.props, "subnetId"));
-            if (!subnets.atLeast(minimum)) {
-                const n = subnets.upperBound;
-                report(`Interface endpoint "${ep.name}" is in ${n} subnet${n === 1 ? "" : "s"}; use at least ${minimum} in different Availability Zones.`, ep.urn);
-            }
+            parts.run(() => {
+                if (!isInterfaceEndpoint(ep.props)) {
+                    return;
+                }
+                const subnets = new DistinctIds().addList(ep.props, "subnetIds");
+                associations.referrersOf(ep).forEach((a) => subnets.addOne(a.props, "subnetId"));
+                if (!subnets.atLeast(minimum)) {
+                    if (undecided.length > 0) {
+                        // An association whose endpoint is undecided may add the missing subnet.
+                        parts.note(undecided[0]);
+                        return;
+                    }
+                    const n = subnets.upperBound;
+                    report(`Interface endpoint "${ep.name}" is in ${n} subnet${n === 1 ? "" : "s"}; use at least ${minimum} in different Availability Zones.`, ep.urn);
+                }
+            });
         }
+        parts.finish();
     },
 };
 
@@ -175,28 +199,43 @@ export const interfaceEndpointPrivateDns: StackValidationPolicy = {
     configSchema: exemptServicesSchema("Service short names (e.g. \"s3\", \"execute-api\") whose endpoints may go without private DNS."),
     validateStack: (args, report) => {
         const { endpoints, awsTarget } = awsServiceEndpoints(args);
-        const companions = referenceMap(ofTypes(args.resources, T.ENDPOINT_PRIVATE_DNS), "vpcEndpointId", endpoints);
-        const records = ofTypes(args.resources, T.ROUTE53_RECORD);
-        for (const ep of endpoints) {
-            if (!isInterfaceEndpoint(ep.props)) {
-                continue;
+        const ix = stackIndex(args);
+        const companions = referenceMap(ix.ofType(T.endpointPrivateDns), "vpcEndpointId", endpointCandidates(ix));
+        // The endpoints some Route 53 record aliases, through its property dependencies: one pass.
+        const aliased = new Set<string>();
+        for (const r of ix.ofType(T.route53Record)) {
+            for (const p of ["aliases", "records"]) {
+                (r.propertyDependencies?.[p] ?? []).forEach((d) => aliased.add(d.urn));
             }
-            const target = awsTarget(ep);
-            if (target === undefined) {
-                continue;
-            }
-            if (bool(ep.props, "privateDnsEnabled") === true) {
-                continue;
-            }
-            if (referrersOf(companions, ep).some((d) => bool(d.props, "privateDnsEnabled") === true)) {
-                continue;
-            }
-            const aliased = records.some((r) => ["aliases", "records"].some((p) => (r.propertyDependencies?.[p] ?? []).some((d) => d.urn === ep.urn)));
-            if (aliased) {
-                continue;
-            }
-            report(`Interface endpoint "${ep.name}" for ${target.serviceName} has no private DNS; set privateDnsEnabled or add an EndpointPrivateDns.`, ep.urn);
         }
+        const parts = new UnknownParts();
+        const undecided = [...companions.unknown.values()];
+        for (const ep of endpoints) {
+            parts.run(() => {
+                if (!isInterfaceEndpoint(ep.props)) {
+                    return;
+                }
+                const target = awsTarget(ep);
+                if (target === undefined) {
+                    return;
+                }
+                if (bool(ep.props, "privateDnsEnabled") === true) {
+                    return;
+                }
+                if (companions.referrersOf(ep).some((d) => bool(d.props, "privateDnsEnabled") === true)) {
+                    return;
+                }
+                if (aliased.has(ep.urn)) {
+                    return;
+                }
+                if (undecided.length > 0) {
+                    parts.note(undecided[0]);
+                    return;
+                }
+                report(`Interface endpoint "${ep.name}" for ${target.serviceName} has no private DNS; set privateDnsEnabled or add an EndpointPrivateDns.`, ep.urn);
+            });
+        }
+        parts.finish();
     },
 };
 
@@ -215,7 +254,7 @@ export const endpointPolicyNotOpen: ResourceValidationPolicy = {
     url: "https://github.com/prowler-cloud/prowler/tree/master/prowler/providers/aws/services/vpc/vpc_endpoint_connections_trust_boundaries",
     remediationSteps:
         "Scope the statement: name the actions and resources the VPC needs, or add a Condition such as aws:PrincipalOrgID / aws:PrincipalAccount / aws:ResourceAccount for your accounts.",
-    validateResource: forTypes([T.ENDPOINT], (props, args, report) => {
+    validateResource: forTypes([T.vpcEndpoint], (props, args, report) => {
         if (!isSet(rawGet(props, "policy"))) {
             args.notApplicable("no inline policy (endpoint-policy-restricted checks the effective policy)");
         }
@@ -249,31 +288,44 @@ export const endpointPolicyRestricted: StackValidationPolicy = {
     configSchema: exemptServicesSchema("Service short names whose endpoints may keep the default policy (e.g. services without endpoint policy support)."),
     validateStack: (args, report) => {
         const { endpoints, awsTarget } = awsServiceEndpoints(args);
-        const standalone = referenceMap(ofTypes(args.resources, T.ENDPOINT_POLICY), "vpcEndpointId", endpoints);
+        const ix = stackIndex(args);
+        const standalone = referenceMap(ix.ofType(T.vpcEndpointPolicy), "vpcEndpointId", endpointCandidates(ix));
+        const parts = new UnknownParts();
+        // A VpcEndpointPolicy whose endpoint is undecided may be the one an endpoint seems to lack.
+        const undecided = [...standalone.unknown.values()];
         for (const ep of endpoints) {
-            if (endpointType(ep.props) === "GatewayLoadBalancer") {
-                continue;
-            }
-            const target = awsTarget(ep);
-            if (target === undefined) {
-                continue;
-            }
-            const policies = referrersOf(standalone, ep);
-            // With a VpcEndpointPolicy in charge, the endpoint's own `policy` output only mirrors it.
-            const sources = policies.length > 0 ? policies : [ep];
-            for (const src of sources) {
-                const what = src === ep ? `endpoint "${ep.name}"` : `VpcEndpointPolicy "${src.name}" of endpoint "${ep.name}"`;
-                if (!isSet(rawGet(src.props, "policy"))) {
-                    report(`${what} sets no policy, so ${target.serviceName} is reachable with the default full-access policy.`, src.urn);
-                    continue;
+            parts.run(() => {
+                if (endpointType(ep.props) === "GatewayLoadBalancer") {
+                    return;
                 }
-                const verdict = policyVerdict(json(get(src.props, "policy")));
-                if (verdict === "invalid") {
-                    report(`${what} has a policy that is not a JSON policy document with statements.`, src.urn);
-                } else if (verdict === "open") {
-                    report(`${what} allows principal * every action on every resource without a condition (the default full-access policy).`, src.urn);
+                const target = awsTarget(ep);
+                if (target === undefined) {
+                    return;
                 }
-            }
+                const policies = standalone.referrersOf(ep);
+                // With a VpcEndpointPolicy in charge, the endpoint's own `policy` output only mirrors it.
+                const sources = policies.length > 0 ? policies : [ep];
+                for (const src of sources) {
+                    parts.run(() => {
+                        const what = src === ep ? `endpoint "${ep.name}"` : `VpcEndpointPolicy "${src.name}" of endpoint "${ep.name}"`;
+                        if (!isSet(rawGet(src.props, "policy"))) {
+                            if (src === ep && undecided.length > 0) {
+                                parts.note(undecided[0]);
+                                return;
+                            }
+                            report(`${what} sets no policy, so ${target.serviceName} is reachable with the default full-access policy.`, src.urn);
+                            return;
+                        }
+                        const verdict = policyVerdict(json(get(src.props, "policy")));
+                        if (verdict === "invalid") {
+                            report(`${what} has a policy that is not a JSON policy document with statements.`, src.urn);
+                        } else if (verdict === "open") {
+                            report(`${what} allows principal * every action on every resource without a condition (the default full-access policy).`, src.urn);
+                        }
+                    });
+                }
+            });
         }
+        parts.finish();
     },
 };

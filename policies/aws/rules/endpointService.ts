@@ -1,12 +1,14 @@
 /**
- * Rules for the provider side of PrivateLink: `aws.ec2.VpcEndpointService` and its standalone
- * allowed-principal resource.
+ * Rules for the provider side of PrivateLink: `aws.ec2.VpcEndpointService`, its standalone
+ * allowed-principal resource and, across the stack, its connection notifications.
  */
-import { ResourceValidationPolicy } from "@pulumi/policy";
-import { bool, configOf, forTypes, framework, str, strings } from "../../core";
-import { accountIds, isWildcardPrincipal, principalAccount, T } from "./util";
+import { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { bool, Candidates, configOf, forTypes, framework, referenceMap, stackIndex, str, strings, UnknownParts } from "../../core";
+import { isAwsId } from "../../../common/aws";
+import { accountIds, isWildcardPrincipal, principalAccount } from "./principals";
+import { T } from "./types";
 
-export const ENDPOINT_SERVICE = T.ENDPOINT_SERVICE;
+export const ENDPOINT_SERVICE = T.vpcEndpointService;
 
 /** Endpoint services require every connection request to be accepted by the service owner. */
 export const endpointServiceAcceptanceRequired: ResourceValidationPolicy = {
@@ -58,11 +60,11 @@ export const endpointServiceTrustedPrincipals: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: forTypes([T.ENDPOINT_SERVICE, T.ALLOWED_PRINCIPAL], (props, args, report) => {
+    validateResource: forTypes([T.vpcEndpointService, T.vpcEndpointServiceAllowedPrinciple], (props, args, report) => {
         const config = configOf(args, { trustedAccountIds: [] as unknown[] });
         const trusted = accountIds(config.trustedAccountIds);
-        const principals = args.type === T.ENDPOINT_SERVICE ? strings(props, "allowedPrincipals") : [str(props, "principalArn")].filter((p): p is string => p !== undefined);
-        const what = args.type === T.ENDPOINT_SERVICE ? `endpoint service "${args.name}"` : `allowed principal "${args.name}"`;
+        const principals = args.type === T.vpcEndpointService ? strings(props, "allowedPrincipals") : [str(props, "principalArn")].filter((p): p is string => p !== undefined);
+        const what = args.type === T.vpcEndpointService ? `endpoint service "${args.name}"` : `allowed principal "${args.name}"`;
         for (const principal of principals) {
             if (isWildcardPrincipal(principal)) {
                 report(`${what} allows the wildcard principal "${principal}"; name the consumer accounts or roles instead.`);
@@ -79,4 +81,38 @@ export const endpointServiceTrustedPrincipals: ResourceValidationPolicy = {
             }
         }
     }),
+};
+
+/** Someone hears about connection requests to every endpoint service. */
+export const endpointServiceNotifications: StackValidationPolicy = {
+    name: "endpoint-service-notifications",
+    description:
+        "Checks whether every VPC endpoint service has a connection notification (aws.ec2.VpcEndpointConnectionNotification whose vpcEndpointServiceId refers to it), so that pending connection requests are seen and accepted or rejected.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    url: "https://docs.aws.amazon.com/vpc/latest/privatelink/configure-endpoint-service.html#create-endpoint-service-notification",
+    remediationSteps:
+        "Add an aws.ec2.VpcEndpointConnectionNotification for the service with an SNS topic and the events Connect, Accept, Reject and Delete (AwsPrivateLinkService notificationTopicArn).",
+    validateStack: (args, report) => {
+        const ix = stackIndex(args);
+        const services = ix.ofType(T.vpcEndpointService);
+        if (services.length === 0) {
+            args.notApplicable("no endpoint services in the stack");
+        }
+        const candidates = new Candidates(services, { literalMayNameUnknown: (w) => isAwsId(w, "vpce-svc") });
+        const notifications = referenceMap(ix.ofType(T.vpcEndpointConnectionNotification), "vpcEndpointServiceId", candidates);
+        const parts = new UnknownParts();
+        // A notification whose service is undecided may be the one a service seems to lack.
+        const undecided = [...notifications.unknown.values()];
+        for (const svc of services) {
+            if (notifications.referrersOf(svc).length === 0) {
+                if (undecided.length > 0) {
+                    parts.note(undecided[0]);
+                    continue;
+                }
+                report(`endpoint service "${svc.name}" has no connection notification; pending connection requests go unnoticed.`, svc.urn);
+            }
+        }
+        parts.finish();
+    },
 };

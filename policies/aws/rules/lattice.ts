@@ -4,7 +4,7 @@
  */
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { bool, forTypes, str } from "../../core";
-import { T } from "./util";
+import { T } from "./types";
 
 /** A resource configuration is not offered to service networks shared with other accounts. */
 export const latticeResourceConfigNotShareable: ResourceValidationPolicy = {
@@ -16,7 +16,7 @@ export const latticeResourceConfigNotShareable: ResourceValidationPolicy = {
     url: "https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html",
     remediationSteps:
         "Set allowAssociationToShareableServiceNetwork: false and share the resource configuration itself with named accounts through AWS RAM, so it is reachable only by the consumers you chose.",
-    validateResource: forTypes([T.LATTICE_RESOURCE_CONFIGURATION], (props, args, report) => {
+    validateResource: forTypes([T.latticeResourceConfiguration], (props, args, report) => {
         if (str(props, "type") === "CHILD") {
             args.notApplicable("child resource configurations follow their group");
         }

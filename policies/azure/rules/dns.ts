@@ -3,7 +3,7 @@
  * endpoint gets its name resolved to its private IP.
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { arr, bool, configOf, forTypes, framework, str, strings } from "../../core";
+import { arr, bool, configOf, forTypes, framework, get, isUnknownValue, rawGet, stackIndex, str, strings, UnknownParts } from "../../core";
 import { azureName, connectionsOf, normaliseId, T } from "./util";
 
 /** Whether a zone name is one of the Private Link zones (`privatelink.blob.core.windows.net`, …). */
@@ -47,11 +47,6 @@ function targetsCustomService(pe: PolicyResource): boolean {
     return connections.length > 0 && connections.every(({ connection }) => strings(connection, "groupIds").length === 0);
 }
 
-/** Whether a resource depends on `target` in any way the engine records. */
-function dependsOn(r: PolicyResource, target: PolicyResource): boolean {
-    return (r.dependencies ?? []).includes(target) || Object.values(r.propertyDependencies ?? {}).some((ds) => ds.includes(target));
-}
-
 /**
  * Without DNS, clients resolve a PaaS name to its public IP and bypass the private endpoint.
  * A private endpoint to a PaaS service (it has groupIds) needs a `PrivateDnsZoneGroup` with at
@@ -82,54 +77,91 @@ export const peRequiresDns: StackValidationPolicy = {
     },
     validateStack: (args, report) => {
         const config = configOf(args, { dnsManagedByPolicy: false });
-        const endpoints = args.resources.filter((r) => r.type === T.privateEndpoint);
+        const ix = stackIndex(args);
+        const endpoints = ix.ofType(T.privateEndpoint);
         if (endpoints.length === 0) {
             args.notApplicable("no private endpoint in the stack");
         }
-        const groups = args.resources.filter((r) => r.type === T.privateDnsZoneGroup);
-        const recordSets = args.resources.filter((r) => r.type === T.privateRecordSet);
-
-        // Zone groups tied to their endpoint by the engine need no name comparison (the name may be unknown).
-        const owner = new Map<PolicyResource, PolicyResource>();
-        for (const g of groups) {
+        // Zone groups tied to their endpoint by the engine need no name comparison (the name may
+        // be unknown); the others are looked up by the endpoint name they give. One pass each.
+        const tied = new Map<PolicyResource, PolicyResource[]>();
+        const untiedByName = new Map<string, PolicyResource[]>();
+        const parts = new UnknownParts();
+        const undecided = new UnknownParts();
+        let untied = 0;
+        for (const g of ix.ofType(T.privateDnsZoneGroup)) {
             const pe =
                 (g.propertyDependencies?.privateEndpointName ?? []).find((d) => d.type === T.privateEndpoint) ??
                 (g.parent?.type === T.privateEndpoint ? g.parent : undefined);
             if (pe) {
-                owner.set(g, pe);
+                push(tied, pe, g);
+                continue;
+            }
+            untied++;
+            const raw = rawGet(g.props, "privateEndpointName");
+            if (isUnknownValue(raw)) {
+                // This group may belong to any endpoint that seems to lack one.
+                undecided.run(() => get(g.props, "privateEndpointName"));
+                continue;
+            }
+            const name = normaliseId(str(g.props, "privateEndpointName"));
+            if (name !== undefined) {
+                push(untiedByName, name, g);
             }
         }
+        // The endpoints some record set is built from (it depends on them in any way the engine records).
+        const recorded = new Set<PolicyResource>();
+        for (const rs of ix.ofType(T.privateRecordSet)) {
+            (rs.dependencies ?? []).forEach((d) => recorded.add(d));
+            Object.values(rs.propertyDependencies ?? {}).forEach((ds) => ds.forEach((d) => recorded.add(d)));
+        }
+        // Each endpoint on its own: an unknown value of one hides nothing about another.
         for (const pe of endpoints) {
-            let mine = groups.filter((g) => owner.get(g) === pe);
-            const untied = groups.filter((g) => !owner.has(g));
-            if (mine.length === 0 && untied.length > 0) {
-                const name = normaliseId(azureName(pe, "privateEndpointName"));
-                const rg = normaliseId(str(pe.props, "resourceGroupName"));
-                mine = untied.filter((g) => {
-                    const groupRg = normaliseId(str(g.props, "resourceGroupName"));
-                    return normaliseId(str(g.props, "privateEndpointName")) === name && (rg === undefined || groupRg === undefined || rg === groupRg);
-                });
-            }
-            if (mine.length > 0) {
-                if (!mine.some((g) => arr(g.props, "privateDnsZoneConfigs").length > 0)) {
-                    for (const g of mine) {
-                        report(`private DNS zone group "${g.name}" of private endpoint "${pe.name}" has no privateDnsZoneConfigs.`, g.urn);
+            parts.run(() => {
+                let mine = tied.get(pe) ?? [];
+                if (mine.length === 0 && untied > 0) {
+                    const name = normaliseId(azureName(pe, "privateEndpointName"));
+                    const rg = normaliseId(str(pe.props, "resourceGroupName"));
+                    mine = (name === undefined ? [] : (untiedByName.get(name) ?? [])).filter((g) => {
+                        const groupRg = normaliseId(str(g.props, "resourceGroupName"));
+                        return rg === undefined || groupRg === undefined || rg === groupRg;
+                    });
+                }
+                if (mine.length > 0) {
+                    if (!mine.some((g) => arr(g.props, "privateDnsZoneConfigs").length > 0)) {
+                        for (const g of mine) {
+                            report(`private DNS zone group "${g.name}" of private endpoint "${pe.name}" has no privateDnsZoneConfigs.`, g.urn);
+                        }
                     }
+                    return;
                 }
-                continue;
-            }
-            if (targetsCustomService(pe)) {
-                if (!recordSets.some((rs) => dependsOn(rs, pe))) {
-                    report(
-                        `private endpoint "${pe.name}" to a custom private link service has no private DNS zone group and no A record set built from its address.`,
-                        pe.urn,
-                    );
+                if (undecided.unknownParts > 0) {
+                    undecided.finish();
                 }
-                continue;
-            }
-            if (!config.dnsManagedByPolicy) {
-                report(`private endpoint "${pe.name}" has no private DNS zone group; clients will resolve the service's public address.`, pe.urn);
-            }
+                if (targetsCustomService(pe)) {
+                    if (!recorded.has(pe)) {
+                        report(
+                            `private endpoint "${pe.name}" to a custom private link service has no private DNS zone group and no A record set built from its address.`,
+                            pe.urn,
+                        );
+                    }
+                    return;
+                }
+                if (!config.dnsManagedByPolicy) {
+                    report(`private endpoint "${pe.name}" has no private DNS zone group; clients will resolve the service's public address.`, pe.urn);
+                }
+            });
         }
+        parts.finish();
     },
 };
+
+/** Appends `value` to the list under `key`. */
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+    const list = map.get(key);
+    if (list) {
+        list.push(value);
+    } else {
+        map.set(key, [value]);
+    }
+}

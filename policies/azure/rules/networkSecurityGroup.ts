@@ -10,41 +10,62 @@
  */
 import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import {
+    ALL_PORTS,
     arr,
+    broadSourceLimits,
+    broadSources,
+    broadSourceSchema,
     configOf,
+    coversInternet,
+    describeGrants,
     describeRange,
+    describeUnionFinding,
     equalsIgnoreCase,
     forTypes,
     framework,
     get,
+    Grant,
+    InternetThreshold,
+    internetThresholdOf,
+    internetThresholdSchema,
     isAllPorts,
     isInternetSource,
     normaliseProtocol,
     PortRange,
+    portLabel,
     portList,
     portListSchema,
     portRangeOf,
     protocolHasPorts,
-    sensitiveExposure,
+    SensitiveIngress,
     sensitivePortsOf,
     sensitivePortsSchema,
     str,
     strings,
+    UnknownParts,
 } from "../../core";
 import { T } from "./util";
 
 const NSG_DOCS = "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview";
 
-/** An inbound Allow rule whose source includes the internet, with what it opens. */
-export interface InternetInboundRule {
+/** An inbound Allow rule with sources, with what it opens. */
+export interface InboundRule {
     /** `security rule "x" of NSG "y"` or `security rule "x"`. */
     label: string;
-    /** The internet words/CIDRs among its sources, as written. */
+    /** Every source as written (`sourceAddressPrefix` and `sourceAddressPrefixes`). */
     sources: string[];
     /** Normalised protocol: "all", "tcp", "udp", "icmp", …; undefined when unreadable. */
     protocol: string | undefined;
-    /** Destination port ranges; ranges that could not be parsed are left out. */
+    /** Destination port ranges that could be read. */
     ranges: PortRange[];
+    /** Destination port specs that cannot be read (`"22-"`, `"1e1"`, `"22,3389"`): never taken as compliant. */
+    unreadable: unknown[];
+}
+
+/** An internet inbound rule: an {@link InboundRule} whose sources count as the internet. */
+export interface InternetInboundRule extends InboundRule {
+    /** The sources to name in messages: the "anywhere" words and CIDRs, or all sources of a union. */
+    shown: string[];
 }
 
 /** The security rules a resource declares: the inline rules of an NSG, or the standalone rule itself. */
@@ -57,46 +78,57 @@ function securityRulesOf(args: ResourceValidationArgs, props: Record<string, any
         .map((rule, i) => ({ label: `security rule "${str(rule, "name") ?? `#${i + 1}`}" of NSG "${args.name}"`, rule }));
 }
 
-/** The inbound Allow rules of a resource that admit traffic from the internet. */
-export function internetInboundRules(args: ResourceValidationArgs, props: Record<string, any>): InternetInboundRule[] {
-    const out: InternetInboundRule[] = [];
-    for (const { label, rule } of securityRulesOf(args, props)) {
-        if (!equalsIgnoreCase(get(rule, "direction"), "Inbound") || !equalsIgnoreCase(get(rule, "access"), "Allow")) {
-            continue;
-        }
-        const single = str(rule, "sourceAddressPrefix");
-        const sources = [...(single === undefined ? [] : [single]), ...strings(rule, "sourceAddressPrefixes")].filter(isInternetSource);
-        if (sources.length === 0) {
-            continue;
-        }
-        const specs = [get(rule, "destinationPortRange"), ...arr(rule, "destinationPortRanges")].filter((v) => v !== undefined && v !== null);
-        // Azure requires a destination port; a rule without one is read as "every port", the safe side.
-        const ranges = specs.length === 0 ? [portRangeOf("*")!] : specs.map((s) => portRangeOf(s)).filter((r): r is PortRange => r !== undefined);
-        out.push({ label, sources, protocol: normaliseProtocol(get(rule, "protocol")), ranges });
+/**
+ * The inbound Allow rules with sources of a resource, each read on its own in `parts`: a rule with
+ * an unknown value is left out (and remembered), the others are still judged.
+ */
+export function inboundAllowRules(args: ResourceValidationArgs, props: Record<string, any>, parts: UnknownParts): InboundRule[] {
+    const out: InboundRule[] = [];
+    for (const { label, rule } of parts.run(() => securityRulesOf(args, props)) ?? []) {
+        parts.run(() => {
+            if (!equalsIgnoreCase(get(rule, "direction"), "Inbound") || !equalsIgnoreCase(get(rule, "access"), "Allow")) {
+                return;
+            }
+            const single = str(rule, "sourceAddressPrefix");
+            const sources = [...(single === undefined ? [] : [single]), ...strings(rule, "sourceAddressPrefixes")];
+            if (sources.length === 0) {
+                return;
+            }
+            const specs = [get(rule, "destinationPortRange"), ...arr(rule, "destinationPortRanges")].filter((v) => v !== undefined && v !== null);
+            // Azure requires a destination port; a rule without one is read as "every port", the safe side.
+            const parsed = specs.map((spec) => ({ spec, range: portRangeOf(spec) }));
+            out.push({
+                label,
+                sources,
+                protocol: normaliseProtocol(get(rule, "protocol")),
+                ranges: specs.length === 0 ? [ALL_PORTS] : parsed.flatMap((p) => (p.range ? [p.range] : [])),
+                unreadable: parsed.filter((p) => p.range === undefined).map((p) => p.spec),
+            });
+        });
     }
     return out;
 }
 
-const PORT_NAMES: Record<number, string> = {
-    22: "SSH",
-    23: "Telnet",
-    445: "SMB",
-    1433: "SQL Server",
-    3306: "MySQL",
-    3389: "RDP",
-    5432: "PostgreSQL",
-    6379: "Redis",
-    9200: "Elasticsearch",
-    27017: "MongoDB",
-};
+/** The inbound Allow rules of a resource whose own sources count as the internet (each rule alone). */
+export function internetInboundRules(args: ResourceValidationArgs, props: Record<string, any>, parts: UnknownParts, threshold: InternetThreshold): InternetInboundRule[] {
+    return inboundAllowRules(args, props, parts)
+        .filter((r) => coversInternet(r.sources, threshold))
+        .map((r) => {
+            const words = r.sources.filter(isInternetSource);
+            return { ...r, shown: words.length > 0 ? words : r.sources };
+        });
+}
 
-function portLabel(p: number): string {
-    return PORT_NAMES[p] ? `${p} (${PORT_NAMES[p]})` : String(p);
+/** A rule as a grant for the union checks; ports that cannot be read count as every port. */
+function grantOf(r: InboundRule): Grant {
+    return { where: r.label, sources: r.sources, protocol: r.protocol, ranges: r.unreadable.length > 0 ? [ALL_PORTS] : r.ranges };
 }
 
 function protocolLabel(p: string | undefined): string {
     return p === undefined || p === "all" ? "any protocol" : p.toUpperCase();
 }
+
+const quoted = (xs: readonly unknown[]) => xs.map((x) => JSON.stringify(x)).join(", ");
 
 /**
  * Management and database ports open to the internet are the first thing scanners find. Mirrors
@@ -106,7 +138,7 @@ function protocolLabel(p: string | undefined): string {
 export const nsgNoInternetInboundSensitivePorts: ResourceValidationPolicy = {
     name: "nsg-no-internet-inbound-sensitive-ports",
     description:
-        "Checks whether network security group rules allow inbound traffic from the internet (*, Internet, Any, 0.0.0.0/0, ::/0) to sensitive ports such as SSH 22 and RDP 3389, or to every port.",
+        "Checks whether network security group rules allow inbound traffic from the internet (*, Internet, Any, 0.0.0.0/0, ::/0, or prefixes that together cover either, within a rule or across the rules of one NSG) to sensitive ports on their protocols, such as SSH TCP 22 and RDP TCP/UDP 3389, or to every port; port specs that cannot be read are reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework("Azure Policy", "22730e10-96f6-4aac-ad84-9383d35b5917", "Management ports should be closed on your virtual machines"),
@@ -121,21 +153,40 @@ export const nsgNoInternetInboundSensitivePorts: ResourceValidationPolicy = {
                 default: true,
                 description: "Report a rule that opens every port (\"*\", 0-65535) to the internet even if sensitivePorts is empty.",
             },
+            ...internetThresholdSchema(),
         },
     },
     validateResource: forTypes([T.networkSecurityGroup, T.securityRule], (props, args, report) => {
-        const sensitive = sensitivePortsOf(args);
         const config = configOf(args, { allPortsAreSensitive: true });
-        for (const r of internetInboundRules(args, props)) {
-            const exposure = sensitiveExposure(r.protocol, r.ranges, sensitive);
+        const check = new SensitiveIngress(sensitivePortsOf(args), internetThresholdOf(args));
+        const parts = new UnknownParts();
+        const rules = inboundAllowRules(args, props, parts);
+        for (const r of rules) {
+            if (!check.isInternet(r.sources)) {
+                continue;
+            }
+            const words = r.sources.filter(isInternetSource);
+            const from = (words.length > 0 ? words : r.sources).map((s) => `"${s}"`).join(", ");
+            if (r.unreadable.length > 0 && protocolHasPorts(r.protocol)) {
+                check.explainAll();
+                report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${from} on destination ports that cannot be read (${quoted(r.unreadable)}); restrict the source and write the ports as Azure does ("22", "8000-8100", "*").`);
+                continue;
+            }
+            const exposure = check.single(r.protocol, r.ranges);
             const allPorts = config.allPortsAreSensitive && exposure.allPorts;
             const hits = exposure.ports;
             if (!allPorts && hits.length === 0) {
                 continue;
             }
             const what = allPorts ? "every port" : `port${hits.length > 1 ? "s" : ""} ${hits.map(portLabel).join(", ")}`;
-            report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${r.sources.map((s) => `"${s}"`).join(", ")} to ${what}; restrict the source.`);
+            report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${from} to ${what}; restrict the source.`);
         }
+        // Then the rules together: sources split into pieces (across rules, or within one) that reach the same ports.
+        for (const finding of check.union(rules.map(grantOf), { allPortsCount: config.allPortsAreSensitive })) {
+            const what = finding.allPorts ? `${finding.exposure.protocol.toUpperCase()} every port` : describeUnionFinding(finding);
+            report(`NSG "${args.name}" allows inbound from ${describeGrants(finding.exposure.grants)}, which together cover the internet, to ${what}; restrict the sources.`);
+        }
+        parts.finish();
     }),
 };
 
@@ -157,16 +208,21 @@ export const nsgNoInternetInbound: ResourceValidationPolicy = {
     configSchema: {
         properties: {
             allowedPorts: portListSchema([], "TCP/UDP ports that may be open to the internet (e.g. 443 of a public front end)."),
+            ...internetThresholdSchema(),
         },
     },
     validateResource: forTypes([T.networkSecurityGroup, T.securityRule], (props, args, report) => {
         const config = configOf(args, { allowedPorts: [] as number[] });
         const allowed = portList(config.allowedPorts);
-        for (const r of internetInboundRules(args, props)) {
-            const from = r.sources.map((s) => `"${s}"`).join(", ");
+        const parts = new UnknownParts();
+        for (const r of internetInboundRules(args, props, parts, internetThresholdOf(args))) {
+            const from = r.shown.map((s) => `"${s}"`).join(", ");
             if (!protocolHasPorts(r.protocol)) {
                 report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${from}.`);
                 continue;
+            }
+            if (r.unreadable.length > 0) {
+                report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${from} on destination ports that cannot be read (${quoted(r.unreadable)}).`);
             }
             const open = r.ranges.filter((range) => !(range.from === range.to && allowed.includes(range.from)));
             if (open.length > 0) {
@@ -174,5 +230,33 @@ export const nsgNoInternetInbound: ResourceValidationPolicy = {
                 report(`${r.label} allows inbound ${protocolLabel(r.protocol)} from ${from} to ${what}.`);
             }
         }
+        parts.finish();
+    }),
+};
+
+/**
+ * Advisory: any single source range of an inbound Allow rule broader than a prefix length, public
+ * or not (`0.0.0.0/1` is half of the internet).
+ */
+export const nsgNoBroadInbound: ResourceValidationPolicy = {
+    name: "nsg-no-broad-inbound",
+    description:
+        "Checks whether any single source of an inbound Allow rule of a network security group (inline or network.SecurityRule) is broader than minimumPrefixLength (IPv4, default /8) or minimumIpv6PrefixLength (default /32); *, Internet and Any count as /0.",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("PSRule for Azure", "Azure.NSG.AnyInboundSource", "AZR-000137: Network security groups should avoid any inbound rules"),
+    url: "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.NSG.AnyInboundSource/",
+    remediationSteps: "Narrow the source to the consumer CIDRs, a service tag or an application security group.",
+    configSchema: { properties: broadSourceSchema() },
+    validateResource: forTypes([T.networkSecurityGroup, T.securityRule], (props, args, report) => {
+        const limits = broadSourceLimits(args);
+        const parts = new UnknownParts();
+        for (const r of inboundAllowRules(args, props, parts)) {
+            const broad = broadSources(r.sources, limits);
+            if (broad.length > 0) {
+                report(`${r.label} allows inbound from ${broad.map((b) => `"${b}"`).join(", ")}, broader than /${limits.ipv4} (IPv4) or /${limits.ipv6} (IPv6); narrow the source.`);
+            }
+        }
+        parts.finish();
     }),
 };

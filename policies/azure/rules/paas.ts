@@ -4,8 +4,8 @@
  * "use private link" findings of the Microsoft cloud security benchmark (NS-2) remain.
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { configOf, equalsIgnoreCase, framework, get } from "../../core";
-import { connectionTargets, idNames, T } from "./util";
+import { configOf, equalsIgnoreCase, framework, get, stackIndex, UnknownParts } from "../../core";
+import { connectionCandidates, idNames, nameKeys, resolveConnectionTargets, T } from "./util";
 
 /** What the rule needs to know about one PaaS resource type. */
 export interface PaasTarget {
@@ -163,8 +163,11 @@ export const PAAS_TARGETS: PaasTarget[] = [
     },
 ];
 
+/** The PaaS target of each type token (a Map: type tokens are data, never object keys). */
+const TARGET_OF_TYPE = new Map(PAAS_TARGETS.flatMap((t) => t.types.map((type) => [type, t] as const)));
+
 function targetOf(r: PolicyResource): PaasTarget | undefined {
-    return PAAS_TARGETS.find((t) => t.types.includes(r.type));
+    return TARGET_OF_TYPE.get(r.type);
 }
 
 export const targetPublicNetworkAccessDisabled: StackValidationPolicy = {
@@ -188,34 +191,46 @@ export const targetPublicNetworkAccessDisabled: StackValidationPolicy = {
     },
     validateStack: (args, report) => {
         const config = configOf(args, { allowSecuredByPerimeter: false });
-        const endpoints = args.resources.filter((r) => r.type === T.privateEndpoint);
-        const candidates = args.resources.filter((r) => targetOf(r) !== undefined);
+        const ix = stackIndex(args);
+        const endpoints = ix.ofType(T.privateEndpoint);
+        const candidates = ix.ofType(...TARGET_OF_TYPE.keys());
         if (endpoints.length === 0 || candidates.length === 0) {
             args.notApplicable("no private endpoint to a PaaS resource of the stack");
         }
         const closed = ["Disabled", ...(config.allowSecuredByPerimeter ? ["SecuredByPerimeter"] : [])];
-        const reported = new Set<PolicyResource>();
-        for (const pe of endpoints) {
-            const targets = connectionTargets(pe, candidates, (id, r) => {
+        const index = connectionCandidates(
+            candidates,
+            (id, r) => {
                 const t = targetOf(r)!;
                 return idNames(id, r.props, t.provider, [[t.segment, t.nameProps]]);
-            });
+            },
+            (r) => nameKeys(r, targetOf(r)!.nameProps),
+        );
+        const reported = new Set<PolicyResource>();
+        // Each endpoint and target on its own: an unknown value of one hides nothing about another.
+        const parts = new UnknownParts();
+        for (const pe of endpoints) {
+            const { targets, unknown } = parts.run(() => resolveConnectionTargets(pe, index)) ?? { targets: [] };
+            parts.note(unknown);
             for (const target of targets) {
                 if (reported.has(target)) {
                     continue;
                 }
-                const t = targetOf(target)!;
-                const value = get(target.props, t.path);
-                if (!equalsIgnoreCase(value, ...closed)) {
-                    reported.add(target);
-                    report(
-                        `${t.label} "${target.name}" has private endpoint "${pe.name}" but ${t.path} is ${
-                            value === undefined || value === null ? "unset (public access on)" : JSON.stringify(value)
-                        }; set it to "Disabled" (${t.mirrors}).`,
-                        target.urn,
-                    );
-                }
+                parts.run(() => {
+                    const t = targetOf(target)!;
+                    const value = get(target.props, t.path);
+                    if (!equalsIgnoreCase(value, ...closed)) {
+                        reported.add(target);
+                        report(
+                            `${t.label} "${target.name}" has private endpoint "${pe.name}" but ${t.path} is ${
+                                value === undefined || value === null ? "unset (public access on)" : JSON.stringify(value)
+                            }; set it to "Disabled" (${t.mirrors}).`,
+                            target.urn,
+                        );
+                    }
+                });
             }
         }
+        parts.finish();
     },
 };

@@ -3,8 +3,8 @@
  * (which ARM validates only at apply) and, across the stack, the subnet it sits in.
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
-import { equalsIgnoreCase, forTypes, framework, get, str } from "../../core";
-import { connectionsOf, subnetHasNsg, SubnetRef, subnetsReferencedBy, T } from "./util";
+import { equalsIgnoreCase, forTypes, framework, get, stackIndex, str, UnknownParts } from "../../core";
+import { connectionsOf, networkIndex, subnetHasNsg, SubnetRef, subnetsReferencedBy, T } from "./util";
 
 /** ARM's limit on a connection's `requestMessage`. */
 export const MAX_REQUEST_MESSAGE = 140;
@@ -66,16 +66,26 @@ export const peManualConnectionHasRequestMessage: ResourceValidationPolicy = {
     }),
 };
 
-/** Each private endpoint of the stack with the stack's subnet(s) it sits in. */
-function endpointSubnets(args: StackValidationArgs): Array<{ pe: PolicyResource; subnets: SubnetRef[] }> {
-    const endpoints = args.resources.filter((r) => r.type === T.privateEndpoint);
+/**
+ * Each private endpoint of the stack with the stack's subnet(s) it sits in, judged by `check` one
+ * endpoint and subnet at a time: an unknown value of one hides nothing about the others, and the
+ * rule says "could not check" for the unknown parts once the known ones have reported.
+ */
+function forEachEndpointSubnet(args: StackValidationArgs, check: (pe: PolicyResource, subnet: SubnetRef) => void): void {
+    const ix = stackIndex(args);
+    const endpoints = ix.ofType(T.privateEndpoint);
     if (endpoints.length === 0) {
         args.notApplicable("no private endpoint in the stack");
     }
-    return endpoints.map((pe) => ({
-        pe,
-        subnets: subnetsReferencedBy(pe, "subnet", () => [get(pe.props, "subnet.id")], args.resources),
-    }));
+    const index = networkIndex(ix);
+    const parts = new UnknownParts();
+    for (const pe of endpoints) {
+        const subnets = parts.run(() => subnetsReferencedBy(pe, "subnet", () => [get(pe.props, "subnet.id")], index)) ?? [];
+        for (const subnet of subnets) {
+            parts.run(() => check(pe, subnet));
+        }
+    }
+    parts.finish();
 }
 
 /**
@@ -91,15 +101,12 @@ export const peSubnetHasNsg: StackValidationPolicy = {
     url: "https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.VNET.UseNSGs/",
     remediationSteps:
         "Associate a network security group that allows only the consumers' CIDRs on the service ports with the private endpoint's subnet (networkSecurityGroup: { id } on the Subnet).",
-    validateStack: (args, report) => {
-        for (const { pe, subnets } of endpointSubnets(args)) {
-            for (const subnet of subnets) {
-                if (!subnetHasNsg(subnet)) {
-                    report(`${subnet.label}, the subnet of private endpoint "${pe.name}", has no network security group.`, subnet.owner.urn);
-                }
+    validateStack: (args, report) =>
+        forEachEndpointSubnet(args, (pe, subnet) => {
+            if (!subnetHasNsg(subnet)) {
+                report(`${subnet.label}, the subnet of private endpoint "${pe.name}", has no network security group.`, subnet.owner.urn);
             }
-        }
-    },
+        }),
 };
 
 const NSG_POLICY_VALUES = ["Enabled", "NetworkSecurityGroupEnabled"];
@@ -117,22 +124,19 @@ export const peSubnetNsgPoliciesEnabled: StackValidationPolicy = {
     url: "https://learn.microsoft.com/azure/private-link/disable-private-endpoint-network-policy",
     remediationSteps:
         "Set privateEndpointNetworkPolicies: \"NetworkSecurityGroupEnabled\" (or \"Enabled\" to honour route tables too) on the private endpoint's subnet.",
-    validateStack: (args, report) => {
-        for (const { pe, subnets } of endpointSubnets(args)) {
-            for (const subnet of subnets) {
-                if (!subnetHasNsg(subnet)) {
-                    continue;
-                }
-                const value = get(subnet.props, "privateEndpointNetworkPolicies");
-                if (!equalsIgnoreCase(value, ...NSG_POLICY_VALUES)) {
-                    report(
-                        `${subnet.label}, the subnet of private endpoint "${pe.name}", has an NSG but privateEndpointNetworkPolicies ${
-                            value === undefined || value === null ? "unset (default Disabled)" : JSON.stringify(value)
-                        }, so the NSG does not apply to the endpoint.`,
-                        subnet.owner.urn,
-                    );
-                }
+    validateStack: (args, report) =>
+        forEachEndpointSubnet(args, (pe, subnet) => {
+            if (!subnetHasNsg(subnet)) {
+                return;
             }
-        }
-    },
+            const value = get(subnet.props, "privateEndpointNetworkPolicies");
+            if (!equalsIgnoreCase(value, ...NSG_POLICY_VALUES)) {
+                report(
+                    `${subnet.label}, the subnet of private endpoint "${pe.name}", has an NSG but privateEndpointNetworkPolicies ${
+                        value === undefined || value === null ? "unset (default Disabled)" : JSON.stringify(value)
+                    }, so the NSG does not apply to the endpoint.`,
+                    subnet.owner.urn,
+                );
+            }
+        }),
 };

@@ -9,8 +9,8 @@
  * platform documentation.
  */
 import { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { arr, bool, configOf, equalsIgnoreCase, forTypes, framework, get, groupBy, str, strings } from "../../core";
-import { idNames, isWildcard, normaliseId, subnetsReferencedBy, subscriptionKey, T } from "./util";
+import { arr, bool, Candidates, configOf, equalsIgnoreCase, forTypes, framework, get, groupBy, stackIndex, str, strings, UnknownParts } from "../../core";
+import { armCandidates, isWildcard, networkIndex, normaliseId, subnetsReferencedBy, subscriptionKey, T } from "./util";
 
 const PLS_DOCS = "https://learn.microsoft.com/azure/private-link/private-link-service-overview";
 const MCSB_NS2 = framework("Microsoft cloud security benchmark", "NS-2", "Secure cloud services with network controls");
@@ -148,46 +148,57 @@ export const plsNatSubnetPoliciesDisabled: StackValidationPolicy = {
     remediationSteps:
         "Set privateLinkServiceNetworkPolicies: \"Disabled\" on the subnet that holds the private link service's NAT IPs (a standalone network.Subnet, or the inline subnet of the VirtualNetwork).",
     validateStack: (args, report) => {
-        const services = args.resources.filter((r) => r.type === T.privateLinkService);
+        const ix = stackIndex(args);
+        const services = ix.ofType(T.privateLinkService);
         if (services.length === 0) {
             args.notApplicable("no private link service in the stack");
         }
+        const index = networkIndex(ix);
+        // Each service and subnet on its own: an unknown value of one hides nothing about another.
+        const parts = new UnknownParts();
         for (const pls of services) {
-            const subnets = subnetsReferencedBy(
-                pls,
-                "ipConfigurations",
-                () => arr(pls.props, "ipConfigurations").map((c) => get(c, "subnet.id")),
-                args.resources,
-            );
+            const subnets =
+                parts.run(() =>
+                    subnetsReferencedBy(pls, "ipConfigurations", () => arr(pls.props, "ipConfigurations").map((c) => get(c, "subnet.id")), index),
+                ) ?? [];
             for (const subnet of subnets) {
-                const value = get(subnet.props, "privateLinkServiceNetworkPolicies");
-                if (!equalsIgnoreCase(value, "Disabled")) {
-                    report(
-                        `${subnet.label}, the NAT subnet of private link service "${pls.name}", has privateLinkServiceNetworkPolicies ${
-                            value === undefined || value === null ? "unset (default Enabled)" : JSON.stringify(value)
-                        }; set it to "Disabled".`,
-                        subnet.owner.urn,
-                    );
-                }
+                parts.run(() => {
+                    const value = get(subnet.props, "privateLinkServiceNetworkPolicies");
+                    if (!equalsIgnoreCase(value, "Disabled")) {
+                        report(
+                            `${subnet.label}, the NAT subnet of private link service "${pls.name}", has privateLinkServiceNetworkPolicies ${
+                                value === undefined || value === null ? "unset (default Enabled)" : JSON.stringify(value)
+                            }; set it to "Disabled".`,
+                            subnet.owner.urn,
+                        );
+                    }
+                });
             }
         }
+        parts.finish();
     },
 };
 
+/** The id of the load balancer of a frontend IP configuration id (`…/frontendIPConfigurations/<name>`), lower case. */
+function loadBalancerIdOf(frontendId: string): string {
+    const at = frontendId.lastIndexOf("/frontendipconfigurations/");
+    return at >= 0 && !frontendId.slice(at + "/frontendipconfigurations/".length).includes("/") ? frontendId.slice(0, at) : frontendId;
+}
+
 /** The load balancer a PLS is attached to: a `LoadBalancer` in the stack (its URN) or the LB's id. */
-function loadBalancerKeys(pls: PolicyResource, resources: PolicyResource[]): string[] {
+function loadBalancerKeys(pls: PolicyResource, lbs: Candidates): string[] {
     const deps = (pls.propertyDependencies?.loadBalancerFrontendIpConfigurations ?? []).filter((d) => d.type === T.loadBalancer);
     if (deps.length > 0) {
         return deps.map((d) => d.urn);
     }
-    const lbs = resources.filter((r) => r.type === T.loadBalancer);
     const keys = new Set<string>();
     for (const fe of arr(pls.props, "loadBalancerFrontendIpConfigurations")) {
-        const lbId = normaliseId(str(fe, "id"))?.replace(/\/frontendipconfigurations\/[^/]+$/, "");
-        if (lbId === undefined) {
+        const feId = normaliseId(str(fe, "id"));
+        if (feId === undefined) {
             continue;
         }
-        const lb = lbs.find((r) => idNames(lbId, r.props, "Microsoft.Network", [["loadBalancers", ["loadBalancerName", "name"]]]));
+        const lbId = loadBalancerIdOf(feId);
+        const [lb] = lbs.named(lbId, pls);
         keys.add(lb ? lb.urn : lbId);
     }
     return [...keys];
@@ -207,11 +218,13 @@ export const plsProxyProtocolConsistency: StackValidationPolicy = {
     remediationSteps:
         "Set the same enableProxyProtocol on every private link service of the load balancer, and make sure its backends parse PROXY v2 headers when it is on.",
     validateStack: (args, report) => {
-        const services = args.resources.filter((r) => r.type === T.privateLinkService);
+        const ix = stackIndex(args);
+        const services = ix.ofType(T.privateLinkService);
         if (services.length < 2) {
             args.notApplicable("fewer than two private link services in the stack");
         }
-        const byLb = groupBy(services, (pls) => loadBalancerKeys(pls, args.resources));
+        const lbs = armCandidates(ix.ofType(T.loadBalancer), "Microsoft.Network", [["loadBalancers", ["loadBalancerName", "name"]]]);
+        const byLb = groupBy(services, (pls) => loadBalancerKeys(pls, lbs));
         for (const group of byLb.values()) {
             const on = group.filter((p) => bool(p.props, "enableProxyProtocol") === true);
             const off = group.filter((p) => !on.includes(p));

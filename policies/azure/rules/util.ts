@@ -10,8 +10,8 @@
  * reference). Like every rule, they never catch the policy SDK's `UnknownValueError`: an id that
  * can't be known during preview makes the rule report "can't run" instead of passing.
  */
-import { PolicyResource } from "@pulumi/policy";
-import { arr, get, ReferenceMatcher, referencesOf, str } from "../../core";
+import { PolicyResource, UnknownValueError } from "@pulumi/policy";
+import { arr, Candidates, get, isUnknownValue, lastSegment, rawGet, ReferenceMatcher, resolveReferences, StackIndex, str, trimTrailing } from "../../core";
 
 /** The azure-native (v3) type tokens the rules match. */
 export const T = {
@@ -30,13 +30,69 @@ export const T = {
     privateRecordSet: "azure-native:privatedns:PrivateRecordSet",
 } as const;
 
-/** A resource id (or name) for comparison: trimmed, lower case, without a trailing slash. */
+/**
+ * A resource id (or name) for comparison: trimmed, lower case, without trailing slashes. Linear in
+ * the length of the value (a regular expression for the trailing slashes is quadratic on a long
+ * run of them, see `policies/core/text.ts`).
+ */
 export function normaliseId(value: unknown): string | undefined {
     if (typeof value !== "string") {
         return undefined;
     }
-    const v = value.trim().replace(/\/+$/, "").toLowerCase();
+    const v = trimTrailing(value.trim(), "/").toLowerCase();
     return v === "" ? undefined : v;
+}
+
+/** The last segment of a normalised ARM id: the resource's own name, the key the stack indexes use. */
+export function idKey(value: unknown): string | undefined {
+    const id = normaliseId(value);
+    return id === undefined ? undefined : lastSegment(id);
+}
+
+/** A known string of a raw value. */
+function knownString(v: unknown): string | undefined {
+    return typeof v === "string" && v.trim() !== "" && !isUnknownValue(v) ? v : undefined;
+}
+
+/**
+ * The keys a stack resource can be named under in an ARM id: its name inputs (`nameProps`) and the
+ * last segment of its `id`, lower case — read raw, so building an index never trips over a value
+ * unknown during preview.
+ */
+export function nameKeys(r: PolicyResource, nameProps: readonly string[]): string[] {
+    const keys = new Set<string>();
+    for (const p of nameProps) {
+        const v = knownString(rawGet(r.props, p));
+        if (v !== undefined) {
+            keys.add(v.trim().toLowerCase());
+        }
+    }
+    const id = knownString(rawGet(r.props, "id"));
+    const k = id === undefined ? undefined : idKey(id);
+    if (k !== undefined) {
+        keys.add(k);
+    }
+    return [...keys];
+}
+
+/**
+ * Candidates named by ARM ids: indexed by name (see {@link nameKeys}), matched by {@link idNames}
+ * with the resource's provider and type chain. A literal id that names none of them while one has
+ * its name and id unknown is undecided (see `Candidates`).
+ */
+export function armCandidates(
+    resources: readonly PolicyResource[],
+    provider: string,
+    chain: ReadonlyArray<readonly [string, readonly string[]]>,
+): Candidates {
+    const nameProps = chain[chain.length - 1][1];
+    return new Candidates(resources, {
+        matches: (written, c) => idNames(written, c.props, provider, chain),
+        candidateKeys: (c) => nameKeys(c, nameProps),
+        writtenKey: idKey,
+        identityProperties: [...nameProps, "id"],
+        literalMayNameUnknown: (written) => written.trim().startsWith("/"),
+    });
 }
 
 /** A subscription id for comparison: lower case, `/subscriptions/` prefix dropped. */
@@ -128,31 +184,50 @@ function inlineSubnets(vnet: PolicyResource): SubnetRef[] {
         }));
 }
 
+/** An ARM subnet id split into the id of its virtual network and the subnet's name (both lower case). */
+function splitSubnetId(id: string): { vnetId: string; subnetName: string } | undefined {
+    const at = id.lastIndexOf("/subnets/");
+    if (at < 0) {
+        return undefined;
+    }
+    const subnetName = id.slice(at + "/subnets/".length);
+    return subnetName === "" || subnetName.includes("/") ? undefined : { vnetId: id.slice(0, at), subnetName };
+}
+
 /** The inline subnet of `vnet` that `id` names; `trustVnet` when the engine already tied the id to this VNet. */
 function inlineSubnetFor(id: string, vnet: PolicyResource, trustVnet: boolean): SubnetRef | undefined {
-    const m = /^(.*)\/subnets\/([^/]+)$/.exec(id);
-    if (!m) {
+    const parts = splitSubnetId(id);
+    if (!parts) {
         return undefined;
     }
-    const [, vnetId, subnetName] = m;
-    if (!trustVnet && !idNames(vnetId, vnet.props, "Microsoft.Network", VNET_CHAIN)) {
+    if (!trustVnet && !idNames(parts.vnetId, vnet.props, "Microsoft.Network", VNET_CHAIN)) {
         return undefined;
     }
-    return inlineSubnets(vnet).find((s) => normaliseId(str(s.props, "name")) === subnetName);
+    return inlineSubnets(vnet).find((s) => normaliseId(str(s.props, "name")) === parts.subnetName);
+}
+
+/** The subnets and virtual networks of a stack, indexed once per call for every rule. */
+export interface NetworkIndex {
+    subnets: Candidates;
+    vnets: Candidates;
+}
+
+/** The stack's subnets and virtual networks, indexed by name (shared by the rules of one call). */
+export function networkIndex(ix: StackIndex): NetworkIndex {
+    return ix.shared("azure:network", () => ({
+        subnets: armCandidates(ix.ofType(T.subnet), "Microsoft.Network", SUBNET_CHAIN),
+        vnets: armCandidates(ix.ofType(T.virtualNetwork), "Microsoft.Network", VNET_CHAIN),
+    }));
 }
 
 /**
  * The stack's subnets that `referrer` places itself in through `property` (`subnet` of a private
  * endpoint, `ipConfigurations` of a private link service). `readIds` reads the subnet ids from the
  * property; it is only called when the engine's property dependencies do not name a `Subnet`.
- * Subnets outside the stack are not returned: a stack rule cannot check them.
+ * Subnets outside the stack are not returned: a stack rule cannot check them. Each id is looked
+ * up by name in the stack's index, never compared with every subnet.
  */
-export function subnetsReferencedBy(
-    referrer: PolicyResource,
-    property: string,
-    readIds: () => unknown[],
-    resources: PolicyResource[],
-): SubnetRef[] {
+export function subnetsReferencedBy(referrer: PolicyResource, property: string, readIds: () => unknown[], index: NetworkIndex): SubnetRef[] {
     const deps = referrer.propertyDependencies?.[property] ?? [];
     const depSubnets = deps.filter((d) => d.type === T.subnet);
     if (depSubnets.length > 0) {
@@ -166,12 +241,15 @@ export function subnetsReferencedBy(
     for (const id of ids) {
         let ref: SubnetRef | undefined;
         if (depVnets.length === 0) {
-            const s = resources.find((r) => r.type === T.subnet && idNames(id, r.props, "Microsoft.Network", SUBNET_CHAIN));
+            const [s] = index.subnets.resolveLiteral(id, referrer);
             ref = s ? standaloneRef(s) : undefined;
         }
-        const vnets = depVnets.length > 0 ? depVnets : resources.filter((r) => r.type === T.virtualNetwork);
-        for (const v of vnets) {
-            ref = ref ?? inlineSubnetFor(id, v, depVnets.length > 0);
+        if (ref === undefined) {
+            const parts = splitSubnetId(id);
+            const vnets = depVnets.length > 0 ? depVnets : parts ? index.vnets.named(parts.vnetId, referrer) : [];
+            for (const v of vnets) {
+                ref = ref ?? inlineSubnetFor(id, v, depVnets.length > 0);
+            }
         }
         if (ref && !found.some((f) => f.owner === ref!.owner && f.props === ref!.props)) {
             found.push(ref);
@@ -211,13 +289,32 @@ export function connectionsOf(pe: unknown): Array<{ property: string; connection
  * answer: the ids they produced are not read), else through the `privateLinkServiceId` of each
  * connection, matched by `matches`.
  */
-export function connectionTargets(pe: PolicyResource, candidates: PolicyResource[], matches: ReferenceMatcher): PolicyResource[] {
+export function connectionTargets(pe: PolicyResource, candidates: Candidates | PolicyResource[], matches?: ReferenceMatcher): PolicyResource[] {
+    const { targets, unknown } = resolveConnectionTargets(pe, candidates instanceof Candidates ? candidates : new Candidates(candidates, { matches }));
+    if (unknown !== undefined) {
+        throw unknown;
+    }
+    return targets;
+}
+
+/** {@link connectionTargets}, with an unknown read returned instead of thrown (the known targets still come back). */
+export function resolveConnectionTargets(pe: PolicyResource, candidates: Candidates): { targets: PolicyResource[]; unknown?: UnknownValueError } {
     const found = new Set<PolicyResource>();
+    let unknown: UnknownValueError | undefined;
     for (const property of CONNECTION_PROPERTIES) {
         const deps = pe.propertyDependencies?.[property] ?? [];
-        const targets =
-            deps.length > 0 ? deps.filter((d) => candidates.includes(d)) : referencesOf(pe, property, candidates, { field: "privateLinkServiceId", matches });
-        targets.forEach((t) => found.add(t));
+        if (deps.length > 0) {
+            deps.filter((d) => candidates.has(d)).forEach((t) => found.add(t));
+            continue;
+        }
+        const resolved = resolveReferences(pe, property, candidates, { field: "privateLinkServiceId" });
+        resolved.targets.forEach((t) => found.add(t));
+        unknown ??= resolved.unknown;
     }
-    return [...found];
+    return { targets: candidates.inOrder(found), unknown };
+}
+
+/** Candidates of {@link connectionTargets} judged by `matches`, looked up by the name in the id. */
+export function connectionCandidates(resources: readonly PolicyResource[], matches: ReferenceMatcher, nameKeysOf: (r: PolicyResource) => Iterable<string>): Candidates {
+    return new Candidates(resources, { matches, candidateKeys: nameKeysOf, writtenKey: idKey });
 }

@@ -17,22 +17,38 @@
  * internet.
  */
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { arr, configOf, containsUnknown, framework, isComponentChild, knownStrings, rawGet, referencesOf, str, strings } from "../../core";
-import { displayName, endpointAddresses, gcpRefMatcher, isPscEndpoint, T } from "./util";
+import {
+    arr,
+    configOf,
+    containsUnknown,
+    framework,
+    isComponentChild,
+    knownStrings,
+    rawGet,
+    ReferenceMap,
+    referenceMap,
+    StackIndex,
+    stackIndex,
+    str,
+    strings,
+    trimLeading,
+    UnknownParts,
+} from "../../core";
+import { normalizeDnsName } from "../../../common/dns";
+import { addressCandidates, displayName, endpointAddresses, gcpCandidates, isPscEndpoint, T } from "./util";
 
 /** Default of `pscDnsSuffixes`: the zones of the Google APIs endpoint presets. */
 export const DEFAULT_PSC_DNS_SUFFIXES = ["googleapis.com.", "gcr.io.", "pkg.dev."];
 
-/** Lower case with a trailing dot, as Cloud DNS writes names. */
+/** Lower case with a trailing dot, as Cloud DNS writes names (the common DNS-name normaliser, plus the dot). */
 function fqdn(name: string): string {
-    const n = name.trim().toLowerCase();
-    return n.endsWith(".") ? n : `${n}.`;
+    return `${normalizeDnsName(name.trim())}.`;
 }
 
 /** Whether `dnsName` is `suffix` or a subdomain of it. */
 export function inDomain(dnsName: string, suffix: string): boolean {
     const d = fqdn(dnsName);
-    const s = fqdn(suffix).replace(/^\.+/, "");
+    const s = trimLeading(fqdn(suffix), ".");
     return s !== "" && s !== "." && (d === s || d.endsWith(`.${s}`));
 }
 
@@ -47,16 +63,25 @@ function problemOf(zone: PolicyResource): string | undefined {
     return networks + clusters === 0 ? "is private but visible to no network (privateVisibilityConfig.networks is empty)" : undefined;
 }
 
-/** The PSC endpoints of a stack and everything a DNS record may point at to reach them. */
-function pscTargets(resources: PolicyResource[]) {
-    const endpoints = resources.filter(isPscEndpoint);
+/**
+ * The PSC endpoints of a stack and everything a DNS record may point at to reach them. An
+ * endpoint or address that cannot be read in preview is left out, and its unknown read kept in
+ * `parts`: a record may point at it.
+ */
+function pscTargets(ix: StackIndex, parts: UnknownParts) {
     const related = new Map<string, PolicyResource>();
     const ips = new Map<string, PolicyResource>();
-    for (const e of endpoints) {
-        related.set(e.urn, e);
-        const { addresses, ips: known } = endpointAddresses(e, resources);
-        addresses.forEach((a) => related.set(a.urn, e));
-        known.forEach((ip) => ips.set(ip, e));
+    const addresses = addressCandidates(ix);
+    for (const e of ix.ofType(T.forwardingRule, T.globalForwardingRule)) {
+        parts.run(() => {
+            if (!isPscEndpoint(e)) {
+                return;
+            }
+            related.set(e.urn, e);
+            const { addresses: used, ips: known } = endpointAddresses(e, addresses);
+            used.forEach((a) => related.set(a.urn, e));
+            known.forEach((ip) => ips.set(ip, e));
+        });
     }
     return { related, ips };
 }
@@ -109,47 +134,55 @@ export const dnsZonePrivate: StackValidationPolicy = {
         },
     },
     validateStack: (args, report) => {
-        const zones = args.resources.filter((r) => r.type === T.managedZone);
+        const ix = stackIndex(args);
+        const zones = ix.ofType(T.managedZone);
         if (zones.length === 0) {
             args.notApplicable("no Cloud DNS zones in the stack");
         }
         const config = configOf(args, { pscDnsSuffixes: DEFAULT_PSC_DNS_SUFFIXES });
         const suffixes = config.pscDnsSuffixes.filter((s): s is string => typeof s === "string" && s.trim() !== "");
-        let records: Array<{ record: PolicyResource; zones: PolicyResource[] }> | undefined;
+        // Relationships are resolved once, and only when a non-compliant zone needs classifying.
+        let recordsOf: ReferenceMap | undefined;
         let targets: ReturnType<typeof pscTargets> | undefined;
+        const unresolved = new UnknownParts();
+        const parts = new UnknownParts();
 
         for (const zone of zones) {
-            const problem = problemOf(zone);
-            if (problem === undefined) {
-                continue;
-            }
-            let reason: string | undefined;
-            const dnsName = str(zone.props, "dnsName");
-            const suffix = dnsName === undefined ? undefined : suffixes.find((s) => inDomain(dnsName, s));
-            if (isComponentChild(zone.urn)) {
-                reason = "created by a privatelink component";
-            } else if (suffix !== undefined) {
-                reason = `its name is under ${fqdn(suffix)}`;
-            } else {
-                // Relationships are resolved only when a non-compliant zone needs classifying.
-                records ??= args.resources
-                    .filter((r) => r.type === T.recordSet)
-                    .map((record) => ({ record, zones: referencesOf(record, "managedZone", zones, { matches: gcpRefMatcher("managedZones") }) }));
-                targets ??= pscTargets(args.resources);
-                for (const { record, zones: recordZones } of records) {
-                    if (!recordZones.includes(zone)) {
-                        continue;
+            parts.run(() => {
+                const problem = problemOf(zone);
+                if (problem === undefined) {
+                    return;
+                }
+                let reason: string | undefined;
+                const dnsName = str(zone.props, "dnsName");
+                const suffix = dnsName === undefined ? undefined : suffixes.find((s) => inDomain(dnsName, s));
+                if (isComponentChild(zone.urn)) {
+                    reason = "created by a privatelink component";
+                } else if (suffix !== undefined) {
+                    reason = `its name is under ${fqdn(suffix)}`;
+                } else {
+                    recordsOf ??= referenceMap(ix.ofType(T.recordSet), "managedZone", gcpCandidates(zones, "managedZones"));
+                    targets ??= pscTargets(ix, unresolved);
+                    const local = new UnknownParts();
+                    for (const record of recordsOf.referrersOf(zone)) {
+                        const endpoint = local.run(() => endpointOfRecord(record, targets!));
+                        if (endpoint) {
+                            reason = `record "${displayName(record.props, record.name)}" points at PSC endpoint "${displayName(endpoint.props, endpoint.name)}"`;
+                            break;
+                        }
                     }
-                    const endpoint = endpointOfRecord(record, targets);
-                    if (endpoint) {
-                        reason = `record "${displayName(record.props, record.name)}" points at PSC endpoint "${displayName(endpoint.props, endpoint.name)}"`;
-                        break;
+                    if (reason === undefined) {
+                        // A record whose zone, or an endpoint whose target, is undecided may be the one.
+                        local.finish();
+                        recordsOf.throwIfUnknown();
+                        unresolved.finish();
                     }
                 }
-            }
-            if (reason !== undefined) {
-                report(`DNS zone "${displayName(zone.props, zone.name)}"${dnsName ? ` (${dnsName})` : ""} serves Private Service Connect (${reason}) but ${problem}; make it private and bind the consumer networks.`, zone.urn);
-            }
+                if (reason !== undefined) {
+                    report(`DNS zone "${displayName(zone.props, zone.name)}"${dnsName ? ` (${dnsName})` : ""} serves Private Service Connect (${reason}) but ${problem}; make it private and bind the consumer networks.`, zone.urn);
+                }
+            });
         }
+        parts.finish();
     },
 };

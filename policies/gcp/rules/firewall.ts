@@ -7,18 +7,25 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import {
     bool,
+    broadSourceLimits,
+    broadSources,
+    broadSourceSchema,
+    coversInternet,
     DEFAULT_SENSITIVE_PORTS,
     describeRange,
     forTypes,
     framework,
+    internetThresholdOf,
+    internetThresholdSchema,
     isAllPorts,
     isInternetSource,
     sensitiveExposure,
     sensitivePortsOf,
     sensitivePortsSchema,
     str,
+    UnknownParts,
 } from "../../core";
-import { displayName, entriesOf, FIREWALL_TYPES, isEnabledIngressAllow, sourcesOf, T } from "./util";
+import { displayName, entriesOf, FIREWALL_TYPES, firewallSources, isEnabledIngressAllow, T } from "./util";
 
 /**
  * The default sensitive ports of the GCP pack: the shared list plus FTP (20, 21), which Checkov
@@ -30,7 +37,7 @@ export const GCP_SENSITIVE_PORTS = [20, 21, ...DEFAULT_SENSITIVE_PORTS].sort((a,
 export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
     name: "firewall-no-public-sensitive-ports",
     description:
-        "Checks whether enabled ingress firewall rules allow traffic from 0.0.0.0/0 or ::/0 to a sensitive port (SSH, RDP, FTP, databases; configurable). Direction defaults to INGRESS; a missing port list means every port.",
+        "Checks whether enabled ingress firewall rules allow traffic from 0.0.0.0/0 or ::/0 (also ranges that together cover either, and the 0.0.0.0/0 the API applies to a rule without sources or with sourceRanges [\"\"]) to a sensitive port on its protocols (SSH, RDP, FTP, databases; configurable). Direction defaults to INGRESS; a missing port list means every port; ports that cannot be read are reported.",
     enforcementLevel: "mandatory",
     severity: "high",
     framework: framework(
@@ -44,6 +51,7 @@ export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
     configSchema: {
         properties: {
             sensitivePorts: sensitivePortsSchema("Ports that must never be reachable from the whole internet.", GCP_SENSITIVE_PORTS),
+            ...internetThresholdSchema(),
         },
     },
     validateResource: forTypes(FIREWALL_TYPES, (props, args, report) => {
@@ -51,23 +59,34 @@ export const firewallNoPublicSensitivePorts: ResourceValidationPolicy = {
         if (!isEnabledIngressAllow(args.type, props)) {
             return;
         }
-        const open = sourcesOf(args.type, props).filter(isInternetSource);
-        if (open.length === 0) {
+        const sources = firewallSources(args.type, props);
+        if (!coversInternet(sources.ranges, internetThresholdOf(args))) {
             return;
         }
+        const words = sources.ranges.filter(isInternetSource);
+        const open = `${(words.length > 0 ? words : sources.ranges).join(", ")}${sources.defaulted ? ` (${sources.defaulted})` : ""}`;
+        const name = displayName(props, args.name);
+        // Each allow entry on its own: an unknown value in one hides nothing about the others.
+        const parts = new UnknownParts();
         const exposed = new Set<number>();
         const where: string[] = [];
-        for (const entry of entriesOf(args.type, props)) {
+        const unreadable: string[] = [];
+        for (const entry of entriesOf(args.type, props, parts)) {
+            if (entry.unreadable.length > 0) {
+                unreadable.push(`${entry.protocol} ${entry.unreadable.map((u) => JSON.stringify(u)).join(", ")}`);
+            }
             const exposure = sensitiveExposure(entry.protocol, entry.ranges, sensitive);
             exposure.ports.forEach((p) => exposed.add(p));
             exposure.ranges.forEach((range) => where.push(`${entry.protocol} ${describeRange(range)}`));
         }
         if (exposed.size > 0) {
             const ports = [...exposed].sort((a, b) => a - b).join(", ");
-            report(
-                `firewall rule "${displayName(props, args.name)}" allows ingress from ${open.join(", ")} to sensitive port${exposed.size > 1 ? "s" : ""} ${ports} (${where.join("; ")}).`,
-            );
+            report(`firewall rule "${name}" allows ingress from ${open} to sensitive port${exposed.size > 1 ? "s" : ""} ${ports} (${where.join("; ")}).`);
         }
+        if (unreadable.length > 0) {
+            report(`firewall rule "${name}" allows ingress from ${open} on ports that cannot be read (${unreadable.join("; ")}); write ports as GCP does ("22", "8000-8100").`);
+        }
+        parts.finish();
     }),
 };
 
@@ -90,10 +109,12 @@ export const firewallNoAllPortsIngress: ResourceValidationPolicy = {
         if (!isEnabledIngressAllow(args.type, props)) {
             return;
         }
-        const wide = entriesOf(args.type, props).filter((e) => e.ranges.some(isAllPorts)).map((e) => e.protocol);
+        const parts = new UnknownParts();
+        const wide = entriesOf(args.type, props, parts).filter((e) => e.ranges.some(isAllPorts)).map((e) => e.protocol);
         if (wide.length > 0) {
             report(`firewall rule "${displayName(props, args.name)}" allows ingress on all ports (${[...new Set(wide)].join(", ")}); list the ports the service needs.`);
         }
+        parts.finish();
     }),
 };
 
@@ -134,5 +155,34 @@ export const firewallLoggingEnabled: ResourceValidationPolicy = {
                 ? `firewall rule "${name}" does not log; set logConfig.metadata to INCLUDE_ALL_METADATA.`
                 : `firewall rule "${name}" has logConfig.metadata "${metadata}"; use INCLUDE_ALL_METADATA or EXCLUDE_ALL_METADATA.`,
         );
+    }),
+};
+
+/**
+ * Advisory: any single source range of an enabled ingress rule broader than a prefix length, public
+ * or not (`0.0.0.0/1` is half of the internet). Defaults count: a rule with no sources is 0.0.0.0/0.
+ */
+export const firewallNoBroadSourceRanges: ResourceValidationPolicy = {
+    name: "firewall-no-broad-source-ranges",
+    description:
+        "Checks whether any single source range of an enabled ingress firewall rule (sourceRanges, as the API applies them, or match.srcIpRanges) is broader than minimumPrefixLength (IPv4, default /8) or minimumIpv6PrefixLength (default /32).",
+    enforcementLevel: "advisory",
+    severity: "medium",
+    framework: framework("Trivy", "AVD-GCP-0027", "google-compute-no-public-ingress: firewall rules should not allow ingress from broad public ranges"),
+    url: "https://cloud.google.com/firewall/docs/firewalls#sources-for-rules",
+    remediationSteps: "Narrow sourceRanges to the networks that need access (for a PSC producer: the NAT subnet CIDRs and the health-check ranges), or use sourceTags / sourceServiceAccounts.",
+    configSchema: { properties: broadSourceSchema() },
+    validateResource: forTypes(FIREWALL_TYPES, (props, args, report) => {
+        if (!isEnabledIngressAllow(args.type, props)) {
+            return;
+        }
+        const limits = broadSourceLimits(args);
+        const sources = firewallSources(args.type, props);
+        const broad = broadSources(sources.ranges, limits);
+        if (broad.length > 0) {
+            report(
+                `firewall rule "${displayName(props, args.name)}" allows ingress from ${broad.join(", ")}${sources.defaulted ? ` (${sources.defaulted})` : ""}, broader than /${limits.ipv4} (IPv4) or /${limits.ipv6} (IPv6); narrow the sources.`,
+            );
+        }
     }),
 };

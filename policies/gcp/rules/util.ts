@@ -24,10 +24,15 @@ import {
     rawGet,
     ReferenceMatcher,
     referencesOf,
+    StackIndex,
     str,
     strings,
+    trimTrailing,
+    Candidates,
+    UnknownParts,
 } from "../../core";
 import { GcpRef, GOOGLE_API_BUNDLES as BUNDLES, parseGcpRef } from "../../../common/gcp";
+import { isIpAddress } from "../../../common/network";
 
 /** Type tokens of the resources the GCP rules read (verified against @pulumi/gcp 9.37). */
 export const T = {
@@ -76,7 +81,7 @@ export function parseAttachmentRef(value: unknown): GcpRef | undefined {
 
 /** Strips a `projects/` prefix from a configured project id or number. */
 export function projectKey(value: string): string {
-    return value.trim().replace(/^projects\//i, "").replace(/\/+$/, "").toLowerCase();
+    return trimTrailing(value.trim().replace(/^projects\//i, ""), "/").toLowerCase();
 }
 
 /** Whether two parsed references can name the same resource (parts missing on either side are not compared). */
@@ -140,8 +145,12 @@ export function gcpRefMatcher(collection: string): ReferenceMatcher {
 
 /** One allow entry of a firewall rule: its protocol and the port ranges it opens. */
 export interface AllowEntry {
+    /** Where it is written, for messages: `allows[0]`, `match.layer4Configs[1]`. */
+    where: string;
     protocol: string;
     ranges: PortRange[];
+    /** Port specs that cannot be read (`"22-"`, `"all"`, `""`): never taken as compliant. */
+    unreadable: unknown[];
 }
 
 /**
@@ -157,11 +166,6 @@ export function gcpProtocol(value: unknown): string {
     }
     const p = normaliseProtocol(typeof value === "number" ? String(value) : value);
     return p === undefined || p === "" ? "all" : p;
-}
-
-/** The object elements of a list property (wrong-typed elements are skipped). */
-function objects(props: Record<string, unknown>, path: string): Record<string, unknown>[] {
-    return arr(props, path).filter((x): x is Record<string, unknown> => x !== null && typeof x === "object" && !Array.isArray(x));
 }
 
 /**
@@ -182,6 +186,15 @@ export function rangesOf(protocol: string, ports: unknown): PortRange[] {
         .filter((x): x is PortRange => x !== undefined);
 }
 
+/** The port specs of an allow entry that cannot be read (a protocol without ports has none). */
+export function unreadablePorts(protocol: string, ports: unknown): unknown[] {
+    if (!protocolHasPorts(protocol) || ports === undefined || ports === null) {
+        return [];
+    }
+    const list = Array.isArray(ports) ? Array.from(ports) : [ports];
+    return list.filter((p) => (typeof p !== "string" && typeof p !== "number") || portRangeOf(p) === undefined);
+}
+
 /**
  * Whether a VPC firewall rule or firewall-policy rule is an enabled ingress rule that allows
  * traffic. `direction` defaults to INGRESS (as GCP does): anything but EGRESS counts as ingress.
@@ -194,18 +207,74 @@ export function isEnabledIngressAllow(type: string, props: Record<string, unknow
     return type === T.firewall || !equalsIgnoreCase(str(props, "action")?.trim(), "deny", "goto_next");
 }
 
-/** The source ranges of a firewall rule (`sourceRanges`, or `match.srcIpRanges` of a policy rule). */
-export function sourcesOf(type: string, props: Record<string, unknown>): string[] {
-    return strings(props, type === T.firewall ? "sourceRanges" : "match.srcIpRanges");
+/** The source ranges of a firewall rule, with how they were found. */
+export interface FirewallSources {
+    /** The sources as the API applies them (defaults filled in). */
+    ranges: string[];
+    /** Why the API uses 0.0.0.0/0 where the rule does not say so, when it does. */
+    defaulted?: string;
 }
 
-/** The allow entries of a firewall rule (`allows`, or `match.layer4Configs` of a policy rule). */
-export function entriesOf(type: string, props: Record<string, unknown>): AllowEntry[] {
+/**
+ * The source ranges of a firewall rule (`sourceRanges`, or `match.srcIpRanges` of a policy rule),
+ * as the API applies them to an ingress VPC firewall rule:
+ * - with no `sourceRanges`, `sourceTags` or `sourceServiceAccounts`, the source is 0.0.0.0/0
+ *   ("If you don't specify a source, Google Cloud uses 0.0.0.0/0": VPC firewall rules, sources
+ *   for ingress rules, https://cloud.google.com/firewall/docs/firewalls#sources-for-rules; the
+ *   provider sends an empty list as none: hashicorp/terraform-provider-google#4031, #20712);
+ * - an empty string among `sourceRanges` (`[""]`, e.g. from an unset variable) is sent as no range
+ *   and the API applies 0.0.0.0/0 (hashicorp/terraform-provider-google#6789).
+ */
+export function firewallSources(type: string, props: Record<string, unknown>): FirewallSources {
+    if (type !== T.firewall) {
+        return { ranges: strings(props, "match.srcIpRanges") };
+    }
+    const raw = get(props, "sourceRanges");
+    if (raw !== undefined && raw !== null && !(Array.isArray(raw) && raw.length === 0) && !(Array.isArray(raw) && raw.every((r) => typeof r === "string"))) {
+        // A value of the wrong type is no list of ranges the API would take (it rejects the rule).
+        return { ranges: strings(props, "sourceRanges") };
+    }
+    const written = strings(props, "sourceRanges");
+    if (written.some((r) => r.trim() === "")) {
+        return {
+            ranges: [...written.filter((r) => r.trim() !== ""), "0.0.0.0/0"],
+            defaulted: "an empty string in sourceRanges, which the API applies as 0.0.0.0/0 (terraform-provider-google#6789)",
+        };
+    }
+    if (written.length > 0) {
+        return { ranges: written };
+    }
+    if (strings(props, "sourceTags").length > 0 || strings(props, "sourceServiceAccounts").length > 0) {
+        return { ranges: [] };
+    }
+    return { ranges: ["0.0.0.0/0"], defaulted: "no sourceRanges, sourceTags or sourceServiceAccounts, so the API applies 0.0.0.0/0" };
+}
+
+/** The source ranges of a firewall rule as the API applies them (see {@link firewallSources}). */
+export function sourcesOf(type: string, props: Record<string, unknown>): string[] {
+    return firewallSources(type, props).ranges;
+}
+
+/**
+ * The allow entries of a firewall rule (`allows`, or `match.layer4Configs` of a policy rule), each
+ * read in `parts` when given: an entry with an unknown value is left out (and remembered), the
+ * others are still judged.
+ */
+export function entriesOf(type: string, props: Record<string, unknown>, parts?: UnknownParts): AllowEntry[] {
     const [path, key] = type === T.firewall ? ["allows", "protocol"] : ["match.layer4Configs", "ipProtocol"];
-    return objects(props, path).map((a) => {
-        const protocol = gcpProtocol(get(a, key));
-        return { protocol, ranges: rangesOf(protocol, get(a, "ports")) };
+    const run = <R>(f: () => R): R | undefined => (parts ? parts.run(f) : f());
+    const out: AllowEntry[] = [];
+    (run(() => arr(props, path)) ?? []).forEach((a, i) => {
+        run(() => {
+            if (a === null || typeof a !== "object" || Array.isArray(a)) {
+                return;
+            }
+            const protocol = gcpProtocol(get(a, key));
+            const ports = get(a, "ports");
+            out.push({ where: `${path}[${i}]`, protocol, ranges: rangesOf(protocol, ports), unreadable: unreadablePorts(protocol, ports) });
+        });
     });
+    return out;
 }
 
 /** The name of a resource for messages: its `name` input when known, else the logical name. */
@@ -240,18 +309,35 @@ export function isPscEndpoint(r: PolicyResource): boolean {
     return r.type === T.forwardingRule ? parseAttachmentRef(target) !== undefined : equalsIgnoreCase(target, ...GOOGLE_API_BUNDLES);
 }
 
-/** Whether a string is an IPv4 or IPv6 address (no prefix). */
-export function looksLikeIp(value: string): boolean {
-    return /^\d{1,3}(\.\d{1,3}){3}$/.test(value) || (/^[0-9a-f:.]+$/i.test(value) && value.includes(":"));
+/** Whether a string is an IPv4 or IPv6 address (no prefix): the common checker, `isIpAddress`. */
+export const looksLikeIp = (value: string): boolean => isIpAddress(value);
+
+/**
+ * Candidates named by GCP references of `collection`: looked up by the name a reference ends in
+ * (its id, self link or `name` input), then judged by {@link gcpRefMatcher}. A reference that names
+ * none of them while one has no known name, id or self link is undecided (see `Candidates`).
+ */
+export function gcpCandidates(resources: readonly PolicyResource[], collection: string): Candidates {
+    return new Candidates(resources, {
+        matches: gcpRefMatcher(collection),
+        candidateKeys: (c) => identitiesOf(c, collection).map((id) => id.name),
+        writtenKey: (written) => parseRef(written)?.name,
+        identityProperties: ["name", "id", "selfLink"],
+        literalMayNameUnknown: (written) => parseRef(written) !== undefined,
+    });
+}
+
+/** The stack's `Address` and `GlobalAddress` resources, indexed once per call. */
+export function addressCandidates(ix: StackIndex): Candidates {
+    return ix.shared("gcp:addresses", () => gcpCandidates(ix.ofType(T.address, T.globalAddress), "addresses"));
 }
 
 /**
  * The addresses (`Address` / `GlobalAddress` resources) a PSC endpoint uses, and the IPs it is
  * known to answer on (a literal `ipAddress`, or the `address` of its address resource).
  */
-export function endpointAddresses(endpoint: PolicyResource, resources: PolicyResource[]): { addresses: PolicyResource[]; ips: string[] } {
-    const candidates = resources.filter((r) => r.type === T.address || r.type === T.globalAddress);
-    const addresses = referencesOf(endpoint, "ipAddress", candidates, { matches: gcpRefMatcher("addresses") });
+export function endpointAddresses(endpoint: PolicyResource, candidates: Candidates): { addresses: PolicyResource[]; ips: string[] } {
+    const addresses = referencesOf(endpoint, "ipAddress", candidates);
     const ips = new Set<string>();
     const literal = knownString(rawGet(endpoint.props, "ipAddress"));
     if (literal !== undefined && looksLikeIp(literal)) {

@@ -9,7 +9,7 @@ describe("aws pack: endpoint rules", () => {
 
     describe("interface-endpoint-security-groups", () => {
         const RULE = "interface-endpoint-security-groups";
-        const ep = (props: Record<string, any>) => pack().analyze({ type: TYPES.ENDPOINT, name: "ep", props });
+        const ep = (props: Record<string, any>) => pack().analyze({ type: TYPES.vpcEndpoint, name: "ep", props });
 
         it("reports an Interface endpoint without security groups, at advisory", async () => {
             const d = of(await ep(iface({ securityGroupIds: [] })), RULE);
@@ -53,7 +53,7 @@ describe("aws pack: endpoint rules", () => {
 
     describe("endpoint-policy-not-open", () => {
         const RULE = "endpoint-policy-not-open";
-        const ep = (props: Record<string, any>) => pack().analyze({ type: TYPES.ENDPOINT, name: "ep", props });
+        const ep = (props: Record<string, any>) => pack().analyze({ type: TYPES.vpcEndpoint, name: "ep", props });
         const doc = (statement: Record<string, any>) => JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
         it("reports the full-access statement in its spellings, at advisory", async () => {
@@ -116,39 +116,39 @@ describe("aws pack: endpoint rules", () => {
         const RULE = "interface-endpoint-no-default-security-group";
 
         it("reports an endpoint whose group resolves to the VPC default group (read by id), at advisory", async () => {
-            const sg = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default", vpcId: "vpc-1" });
-            const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: ["sg-0default"] }));
+            const sg = res(TYPES.securityGroup, "vpc-default", { id: "sg-0default", name: "default", vpcId: "vpc-1" });
+            const ep = res(TYPES.vpcEndpoint, "ep", iface({ securityGroupIds: ["sg-0default"] }));
             const d = of(await pack().analyzeStack([sg, ep]), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
             assert.strictEqual(d[0].urn, ep.urn);
         });
         it("reports a DefaultSecurityGroup attached through a SecurityGroupAssociation", async () => {
-            const sg = res(TYPES.DEFAULT_SECURITY_GROUP, "dsg", { id: "sg-0d", vpcId: "vpc-1" });
-            const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: [] , id: "vpce-1"}));
-            const assoc = res(TYPES.SG_ASSOCIATION, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: UNKNOWN }, { propertyDependencies: { securityGroupId: [sg.urn] } });
+            const sg = res(TYPES.defaultSecurityGroup, "dsg", { id: "sg-0d", vpcId: "vpc-1" });
+            const ep = res(TYPES.vpcEndpoint, "ep", iface({ securityGroupIds: [] , id: "vpce-1"}));
+            const assoc = res(TYPES.securityGroupAssociation, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: UNKNOWN }, { propertyDependencies: { securityGroupId: [sg.urn] } });
             assert.strictEqual(of(await pack().analyzeStack([sg, ep, assoc]), RULE).length, 1);
         });
         it("passes dedicated groups, groups outside the stack, and unattached default groups", async () => {
-            const dflt = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default" });
-            const own = res(TYPES.SECURITY_GROUP, "own", { id: UNKNOWN, name: UNKNOWN });
-            const ep = res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: [UNKNOWN, "sg-external"] }), { propertyDependencies: { securityGroupIds: [own.urn] } });
+            const dflt = res(TYPES.securityGroup, "vpc-default", { id: "sg-0default", name: "default" });
+            const own = res(TYPES.securityGroup, "own", { id: UNKNOWN, name: UNKNOWN });
+            const ep = res(TYPES.vpcEndpoint, "ep", iface({ securityGroupIds: [UNKNOWN, "sg-external"] }), { propertyDependencies: { securityGroupIds: [own.urn] } });
             const r = await pack().analyzeStack([dflt, own, ep]);
             assert.deepStrictEqual(of(r, RULE), []);
             assert.ok(!couldNotCheck(r, RULE));
         });
         it("ignores Gateway endpoints and is not applicable without endpoints", async () => {
-            const dflt = res(TYPES.SECURITY_GROUP, "vpc-default", { id: "sg-0default", name: "default" });
-            assert.deepStrictEqual(of(await pack().analyzeStack([dflt, res(TYPES.ENDPOINT, "gw", { securityGroupIds: ["sg-0default"] })]), RULE), []);
+            const dflt = res(TYPES.securityGroup, "vpc-default", { id: "sg-0default", name: "default" });
+            assert.deepStrictEqual(of(await pack().analyzeStack([dflt, res(TYPES.vpcEndpoint, "gw", { securityGroupIds: ["sg-0default"] })]), RULE), []);
             const r = await pack().analyzeStack([dflt]);
             assert.ok(r.notApplicable.some((n) => n.policyName === RULE));
         });
         it("does not crash on wrong-typed values", async () => {
-            const r = await pack().analyzeStack([res(TYPES.SECURITY_GROUP, "s", { id: 5, name: ["default"] }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: { a: 5 } }))]);
+            const r = await pack().analyzeStack([res(TYPES.securityGroup, "s", { id: 5, name: ["default"] }), res(TYPES.vpcEndpoint, "ep", iface({ securityGroupIds: { a: 5 } }))]);
             assert.deepStrictEqual(of(r, RULE), []);
         });
         it("says it could not check an unknown group list with no dependency on a group", async () => {
-            const r = await pack().analyzeStack([res(TYPES.SECURITY_GROUP, "s", { id: "sg-1" }), res(TYPES.ENDPOINT, "ep", iface({ securityGroupIds: UNKNOWN }))]);
+            const r = await pack().analyzeStack([res(TYPES.securityGroup, "s", { id: "sg-1" }), res(TYPES.vpcEndpoint, "ep", iface({ securityGroupIds: UNKNOWN }))]);
             assert.ok(couldNotCheck(r, RULE));
         });
     });
@@ -158,41 +158,41 @@ describe("aws pack: endpoint rules", () => {
         const stack = (...rs: any[]) => pack().analyzeStack(rs);
 
         it("reports an Interface endpoint in one subnet, at advisory", async () => {
-            const d = of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["subnet-a"] }))), RULE);
+            const d = of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["subnet-a"] }))), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
             assert.match(d[0].message, /1 subnet;/);
         });
         it("reports missing subnets and counts duplicates once", async () => {
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({}))), RULE).length, 1);
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["subnet-a", "subnet-a"] }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({}))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["subnet-a", "subnet-a"] }))), RULE).length, 1);
         });
         it("passes two subnets, inline or through VpcEndpointSubnetAssociation", async () => {
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["subnet-a", "subnet-b"] }))), RULE), []);
-            const ep = res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["subnet-a"] }));
-            const a = res(TYPES.ENDPOINT_SUBNET_ASSOCIATION, "a", { vpcEndpointId: UNKNOWN, subnetId: "subnet-b" }, { propertyDependencies: { vpcEndpointId: [ep.urn] } });
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["subnet-a", "subnet-b"] }))), RULE), []);
+            const ep = res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["subnet-a"] }));
+            const a = res(TYPES.vpcEndpointSubnetAssociation, "a", { vpcEndpointId: UNKNOWN, subnetId: "subnet-b" }, { propertyDependencies: { vpcEndpointId: [ep.urn] } });
             assert.deepStrictEqual(of(await stack(ep, a), RULE), []);
         });
         it("ignores Gateway and Resource endpoints", async () => {
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "gw", { serviceName: "com.amazonaws.us-east-1.s3" }), res(TYPES.ENDPOINT, "r", { vpcEndpointType: "Resource", subnetIds: ["s"] })), RULE), []);
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "gw", { serviceName: "com.amazonaws.us-east-1.s3" }), res(TYPES.vpcEndpoint, "r", { vpcEndpointType: "Resource", subnetIds: ["s"] })), RULE), []);
         });
         it("takes the minimum from configuration", async () => {
             await pack().configure({ [RULE]: { minimumSubnets: 3 } });
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["a", "b"] }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["a", "b"] }))), RULE).length, 1);
             await pack().configure({ [RULE]: { minimumSubnets: 1 } });
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["a"] }))), RULE), []);
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["a"] }))), RULE), []);
             await pack().configure({ [RULE]: { minimumSubnets: "three" } });
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["a"] }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["a"] }))), RULE).length, 1);
         });
         it("does not crash on wrong-typed values", async () => {
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: [1, null, { a: 1 }] }))), RULE).length, 1);
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: "subnet-a" }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: [1, null, { a: 1 }] }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: "subnet-a" }))), RULE).length, 1);
         });
         it("decides with unknown subnet ids when it can, and says so when it cannot", async () => {
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: [UNKNOWN] }))), RULE).filter((d) => d.message.includes("1 subnet")).length, 1);
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: ["a", "b", UNKNOWN] }))), RULE), []);
-            assert.ok(couldNotCheck(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: [UNKNOWN, UNKNOWN] }))), RULE));
-            assert.ok(couldNotCheck(await stack(res(TYPES.ENDPOINT, "ep", iface({ subnetIds: UNKNOWN }))), RULE));
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: [UNKNOWN] }))), RULE).filter((d) => d.message.includes("1 subnet")).length, 1);
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: ["a", "b", UNKNOWN] }))), RULE), []);
+            assert.ok(couldNotCheck(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: [UNKNOWN, UNKNOWN] }))), RULE));
+            assert.ok(couldNotCheck(await stack(res(TYPES.vpcEndpoint, "ep", iface({ subnetIds: UNKNOWN }))), RULE));
         });
     });
 
@@ -201,39 +201,39 @@ describe("aws pack: endpoint rules", () => {
         const stack = (...rs: any[]) => pack().analyzeStack(rs);
 
         it("reports an AWS-service Interface endpoint without private DNS, at advisory", async () => {
-            const d = of(await stack(res(TYPES.ENDPOINT, "ssm", iface({ privateDnsEnabled: false }))), RULE);
+            const d = of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({ privateDnsEnabled: false }))), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
             assert.match(d[0].message, /com\.amazonaws\.us-east-1\.ssm/);
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ec2", iface({ serviceName: "cn.com.amazonaws.cn-north-1.ec2" }))), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ec2", iface({ serviceName: "cn.com.amazonaws.cn-north-1.ec2" }))), RULE).length, 1);
         });
         it("passes privateDnsEnabled, an EndpointPrivateDns, or alias records to the endpoint", async () => {
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ssm", iface({ privateDnsEnabled: true }))), RULE), []);
-            const ep = res(TYPES.ENDPOINT, "ssm", iface({ id: "vpce-1" }));
-            const dns = res(TYPES.ENDPOINT_PRIVATE_DNS, "dns", { vpcEndpointId: "vpce-1", privateDnsEnabled: true });
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({ privateDnsEnabled: true }))), RULE), []);
+            const ep = res(TYPES.vpcEndpoint, "ssm", iface({ id: "vpce-1" }));
+            const dns = res(TYPES.endpointPrivateDns, "dns", { vpcEndpointId: "vpce-1", privateDnsEnabled: true });
             assert.deepStrictEqual(of(await stack(ep, dns), RULE), []);
-            const off = res(TYPES.ENDPOINT_PRIVATE_DNS, "dns", { vpcEndpointId: "vpce-1", privateDnsEnabled: false });
+            const off = res(TYPES.endpointPrivateDns, "dns", { vpcEndpointId: "vpce-1", privateDnsEnabled: false });
             assert.strictEqual(of(await stack(ep, off), RULE).length, 1);
-            const rec = res(TYPES.ROUTE53_RECORD, "alias", { type: "A", aliases: [{ name: UNKNOWN, zoneId: UNKNOWN }] }, { propertyDependencies: { aliases: [ep.urn] } });
+            const rec = res(TYPES.route53Record, "alias", { type: "A", aliases: [{ name: UNKNOWN, zoneId: UNKNOWN }] }, { propertyDependencies: { aliases: [ep.urn] } });
             assert.deepStrictEqual(of(await stack(ep, rec), RULE), []);
         });
         it("skips customer services, Gateway endpoints and exempt services", async () => {
-            const svc = res(TYPES.ENDPOINT_SERVICE, "svc", { acceptanceRequired: true });
-            const customer = res(TYPES.ENDPOINT, "c", iface({ serviceName: UNKNOWN }), { propertyDependencies: { serviceName: [svc.urn] } });
-            const literal = res(TYPES.ENDPOINT, "l", iface({ serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123" }));
-            const gw = res(TYPES.ENDPOINT, "gw", { serviceName: "com.amazonaws.us-east-1.s3" });
+            const svc = res(TYPES.vpcEndpointService, "svc", { acceptanceRequired: true });
+            const customer = res(TYPES.vpcEndpoint, "c", iface({ serviceName: UNKNOWN }), { propertyDependencies: { serviceName: [svc.urn] } });
+            const literal = res(TYPES.vpcEndpoint, "l", iface({ serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123" }));
+            const gw = res(TYPES.vpcEndpoint, "gw", { serviceName: "com.amazonaws.us-east-1.s3" });
             const r = await stack(svc, customer, literal, gw);
             assert.deepStrictEqual(of(r, RULE), []);
             await pack().configure({ [RULE]: { exemptServices: ["SSM"] } });
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ssm", iface({}))), RULE), []);
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({}))), RULE), []);
         });
         it("does not crash on wrong-typed values", async () => {
-            const r = await stack(res(TYPES.ENDPOINT, "a", iface({ serviceName: 5, privateDnsEnabled: "yes" })), res(TYPES.ENDPOINT, "b", iface({ privateDnsEnabled: [true] })));
+            const r = await stack(res(TYPES.vpcEndpoint, "a", iface({ serviceName: 5, privateDnsEnabled: "yes" })), res(TYPES.vpcEndpoint, "b", iface({ privateDnsEnabled: [true] })));
             assert.strictEqual(of(r, RULE).length, 1);
         });
         it("says it could not check an unknown service name or flag", async () => {
-            assert.ok(couldNotCheck(await stack(res(TYPES.ENDPOINT, "a", iface({ serviceName: UNKNOWN }))), RULE));
-            assert.ok(couldNotCheck(await stack(res(TYPES.ENDPOINT, "a", iface({ privateDnsEnabled: UNKNOWN }))), RULE));
+            assert.ok(couldNotCheck(await stack(res(TYPES.vpcEndpoint, "a", iface({ serviceName: UNKNOWN }))), RULE));
+            assert.ok(couldNotCheck(await stack(res(TYPES.vpcEndpoint, "a", iface({ privateDnsEnabled: UNKNOWN }))), RULE));
         });
     });
 
@@ -242,44 +242,44 @@ describe("aws pack: endpoint rules", () => {
         const stack = (...rs: any[]) => pack().analyzeStack(rs);
 
         it("reports an AWS-service endpoint without any policy, at advisory", async () => {
-            const d = of(await stack(res(TYPES.ENDPOINT, "ssm", iface({}))), RULE);
+            const d = of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({}))), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
             assert.match(d[0].message, /default full-access policy/);
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "s3", { serviceName: "com.amazonaws.us-east-1.s3" })), RULE).length, 1);
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "s3", { serviceName: "com.amazonaws.us-east-1.s3" })), RULE).length, 1);
         });
         it("reports the effective policy: the endpoint's own output, or its VpcEndpointPolicy", async () => {
-            assert.strictEqual(of(await stack(res(TYPES.ENDPOINT, "ssm", iface({ policy: POLICY_FULL_ACCESS }))), RULE).length, 1);
-            const ep = res(TYPES.ENDPOINT, "ssm", iface({ id: "vpce-1", policy: POLICY_OWN_ACCOUNT }));
-            const open = res(TYPES.ENDPOINT_POLICY, "pol", { vpcEndpointId: "vpce-1", policy: POLICY_FULL_ACCESS });
+            assert.strictEqual(of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({ policy: POLICY_FULL_ACCESS }))), RULE).length, 1);
+            const ep = res(TYPES.vpcEndpoint, "ssm", iface({ id: "vpce-1", policy: POLICY_OWN_ACCOUNT }));
+            const open = res(TYPES.vpcEndpointPolicy, "pol", { vpcEndpointId: "vpce-1", policy: POLICY_FULL_ACCESS });
             const d = of(await stack(ep, open), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].urn, open.urn);
-            const empty = res(TYPES.ENDPOINT_POLICY, "pol", { vpcEndpointId: UNKNOWN }, { propertyDependencies: { vpcEndpointId: [ep.urn] } });
+            const empty = res(TYPES.vpcEndpointPolicy, "pol", { vpcEndpointId: UNKNOWN }, { propertyDependencies: { vpcEndpointId: [ep.urn] } });
             assert.strictEqual(of(await stack(ep, empty), RULE).length, 1);
         });
         it("passes a restricted inline policy or a restricted VpcEndpointPolicy", async () => {
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ssm", iface({ policy: POLICY_OWN_ACCOUNT }))), RULE), []);
-            const ep = res(TYPES.ENDPOINT, "ssm", iface({ id: "vpce-1", policy: POLICY_FULL_ACCESS }));
-            const pol = res(TYPES.ENDPOINT_POLICY, "pol", { vpcEndpointId: "vpce-1", policy: POLICY_OWN_ACCOUNT });
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({ policy: POLICY_OWN_ACCOUNT }))), RULE), []);
+            const ep = res(TYPES.vpcEndpoint, "ssm", iface({ id: "vpce-1", policy: POLICY_FULL_ACCESS }));
+            const pol = res(TYPES.vpcEndpointPolicy, "pol", { vpcEndpointId: "vpce-1", policy: POLICY_OWN_ACCOUNT });
             assert.deepStrictEqual(of(await stack(ep, pol), RULE), []);
         });
         it("skips customer services, Lattice, GWLB endpoints and exempt services", async () => {
             const r = await stack(
-                res(TYPES.ENDPOINT, "c", iface({ serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123" })),
-                res(TYPES.ENDPOINT, "l", { vpcEndpointType: "ServiceNetwork", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:1:servicenetwork/sn-1" }),
-                res(TYPES.ENDPOINT, "g", { vpcEndpointType: "GatewayLoadBalancer", serviceName: "com.amazonaws.us-east-1.ec2" }),
+                res(TYPES.vpcEndpoint, "c", iface({ serviceName: "com.amazonaws.vpce.us-east-1.vpce-svc-0123" })),
+                res(TYPES.vpcEndpoint, "l", { vpcEndpointType: "ServiceNetwork", serviceNetworkArn: "arn:aws:vpc-lattice:us-east-1:1:servicenetwork/sn-1" }),
+                res(TYPES.vpcEndpoint, "g", { vpcEndpointType: "GatewayLoadBalancer", serviceName: "com.amazonaws.us-east-1.ec2" }),
             );
             assert.deepStrictEqual(of(r, RULE), []);
             await pack().configure({ [RULE]: { exemptServices: ["ssm"] } });
-            assert.deepStrictEqual(of(await stack(res(TYPES.ENDPOINT, "ssm", iface({}))), RULE), []);
+            assert.deepStrictEqual(of(await stack(res(TYPES.vpcEndpoint, "ssm", iface({}))), RULE), []);
         });
         it("does not crash on wrong-typed values", async () => {
-            const r = await stack(res(TYPES.ENDPOINT, "a", iface({ policy: 5 })), res(TYPES.ENDPOINT_POLICY, "p", { vpcEndpointId: [1], policy: {} }));
+            const r = await stack(res(TYPES.vpcEndpoint, "a", iface({ policy: 5 })), res(TYPES.vpcEndpointPolicy, "p", { vpcEndpointId: [1], policy: {} }));
             assert.strictEqual(of(r, RULE).length, 1);
         });
         it("says it could not check an unknown policy", async () => {
-            assert.ok(couldNotCheck(await stack(res(TYPES.ENDPOINT, "a", iface({ policy: UNKNOWN }))), RULE));
+            assert.ok(couldNotCheck(await stack(res(TYPES.vpcEndpoint, "a", iface({ policy: UNKNOWN }))), RULE));
         });
     });
 });

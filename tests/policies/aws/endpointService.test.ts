@@ -2,7 +2,7 @@ import * as assert from "assert";
 import { of, usePack, UNKNOWN, couldNotCheck } from "../../harness/policies";
 import { TYPES } from "./fixtures";
 
-const TYPE = TYPES.ENDPOINT_SERVICE;
+const TYPE = TYPES.vpcEndpointService;
 
 describe("aws pack: endpoint service rules", () => {
     const pack = usePack("aws");
@@ -67,7 +67,7 @@ describe("aws pack: endpoint service rules", () => {
         const RULE = "endpoint-service-trusted-principals";
         const svc = (allowedPrincipals: unknown) => pack().analyze({ type: TYPE, name: "svc", props: { acceptanceRequired: true, allowedPrincipals } });
         const principle = (principalArn: unknown) =>
-            pack().analyze({ type: TYPES.ALLOWED_PRINCIPAL, name: "allow", props: { vpcEndpointServiceId: "vpce-svc-1", principalArn } });
+            pack().analyze({ type: TYPES.vpcEndpointServiceAllowedPrinciple, name: "allow", props: { vpcEndpointServiceId: "vpce-svc-1", principalArn } });
 
         it("reports the wildcard principal at mandatory", async () => {
             const d = of(await svc(["*"]), RULE);
@@ -133,7 +133,7 @@ describe("aws pack: endpoint service rules", () => {
             assert.ok(couldNotCheck(await principle(UNKNOWN), RULE));
         });
         it("is not applicable to other types", async () => {
-            const r = await pack().analyze({ type: TYPES.ENDPOINT, props: {} });
+            const r = await pack().analyze({ type: TYPES.vpcEndpoint, props: {} });
             assert.ok(r.notApplicable.some((n) => n.policyName === RULE));
         });
     });

@@ -3,15 +3,15 @@
  * shaped like what the components create with default arguments.
  */
 import { AnalyzerResourceInput, UNKNOWN, urnFor } from "../../harness/policies";
-import { T } from "../../../policies/aws/rules/util";
+import { T } from "../../../policies/aws/rules/types";
 
 /** The pack's own type tokens, plus those of resources only the test stacks use. */
 export const TYPES = {
     ...T,
-    TARGET_GROUP: "aws:lb/targetGroup:TargetGroup",
-    LISTENER: "aws:lb/listener:Listener",
-    ZONE: "aws:route53/zone:Zone",
-    SNS_TOPIC: "aws:sns/topic:Topic",
+    targetGroup: "aws:lb/targetGroup:TargetGroup",
+    listener: "aws:lb/listener:Listener",
+    zone: "aws:route53/zone:Zone",
+    snsTopic: "aws:sns/topic:Topic",
 } as const;
 
 /** A resource for analyzeStack, with its URN (optionally under a component type). */
@@ -69,7 +69,7 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
     const DNS = "privatelink:index:AwsPrivateDnsZone";
     const nlbArn = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/svc-nlb/0123456789abcdef";
 
-    const nlb = res(TYPES.LB, "svc-nlb", {
+    const nlb = res(TYPES.loadBalancer, "svc-nlb", {
         loadBalancerType: "network",
         internal: true,
         subnets: ["subnet-a", "subnet-b"],
@@ -78,12 +78,12 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         arn: id(nlbArn),
         id: id(nlbArn),
     }, { parentType: SVC });
-    const tg = res(TYPES.TARGET_GROUP, "svc-tg", { port: 443, protocol: "TCP", targetType: "ip", vpcId: "vpc-provider", tags: componentTags("svc") }, { parentType: SVC });
-    const listener = res(TYPES.LISTENER, "svc-listener", { loadBalancerArn: id(nlbArn), port: 443, protocol: "TCP", tags: componentTags("svc") }, {
+    const tg = res(TYPES.targetGroup, "svc-tg", { port: 443, protocol: "TCP", targetType: "ip", vpcId: "vpc-provider", tags: componentTags("svc") }, { parentType: SVC });
+    const listener = res(TYPES.listener, "svc-listener", { loadBalancerArn: id(nlbArn), port: 443, protocol: "TCP", tags: componentTags("svc") }, {
         parentType: SVC,
         propertyDependencies: { loadBalancerArn: [nlb.urn] },
     });
-    const service = res(TYPES.ENDPOINT_SERVICE, "svc-service", {
+    const service = res(TYPES.vpcEndpointService, "svc-service", {
         acceptanceRequired: true,
         networkLoadBalancerArns: [id(nlbArn)],
         allowedPrincipals: ["arn:aws:iam::222222222222:root"],
@@ -92,14 +92,14 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         serviceName: id("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"),
     }, { parentType: SVC, propertyDependencies: { networkLoadBalancerArns: [nlb.urn] } });
 
-    const epSg = res(TYPES.SECURITY_GROUP, "ep-sg", {
+    const epSg = res(TYPES.securityGroup, "ep-sg", {
         description: "privatelink endpoint ep: service ports from the allowed CIDRs",
         vpcId: "vpc-consumer",
         tags: componentTags("ep"),
         id: id("sg-0ep"),
         name: "ep-sg-1a2b3c",
     }, { parentType: EP });
-    const epIngress = res(TYPES.SG_INGRESS_RULE, "ep-ingress-0", {
+    const epIngress = res(TYPES.securityGroupIngressRule, "ep-ingress-0", {
         securityGroupId: id("sg-0ep"),
         cidrIpv4: "10.20.0.0/16",
         ipProtocol: "tcp",
@@ -108,7 +108,7 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         description: "service port 443 from 10.20.0.0/16",
         tags: componentTags("ep"),
     }, { parentType: EP, propertyDependencies: { securityGroupId: [epSg.urn] } });
-    const endpoint = res(TYPES.ENDPOINT, "ep-endpoint", {
+    const endpoint = res(TYPES.vpcEndpoint, "ep-endpoint", {
         vpcEndpointType: "Interface",
         vpcId: "vpc-consumer",
         serviceName: id("com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"),
@@ -117,13 +117,13 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         tags: componentTags("ep"),
     }, { parentType: EP, propertyDependencies: { securityGroupIds: [epSg.urn], serviceName: [service.urn] } });
 
-    const apiSg = res(TYPES.SECURITY_GROUP, "apis-sg", {
+    const apiSg = res(TYPES.securityGroup, "apis-sg", {
         description: "privatelink AWS service endpoints apis: HTTPS from the VPC",
         vpcId: "vpc-consumer",
         tags: componentTags("apis"),
         id: id("sg-0apis"),
     }, { parentType: APIS });
-    const apiIngress = res(TYPES.SG_INGRESS_RULE, "apis-ingress-0", {
+    const apiIngress = res(TYPES.securityGroupIngressRule, "apis-ingress-0", {
         securityGroupId: id("sg-0apis"),
         cidrIpv4: "10.20.0.0/16",
         ipProtocol: "tcp",
@@ -132,7 +132,7 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         description: "HTTPS from the VPC",
         tags: componentTags("apis"),
     }, { parentType: APIS, propertyDependencies: { securityGroupId: [apiSg.urn] } });
-    const ssm = res(TYPES.ENDPOINT, "apis-ssm", {
+    const ssm = res(TYPES.vpcEndpoint, "apis-ssm", {
         vpcEndpointType: "Interface",
         vpcId: "vpc-consumer",
         serviceName: "com.amazonaws.us-east-1.ssm",
@@ -142,7 +142,7 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         policy: POLICY_OWN_ACCOUNT,
         tags: componentTags("apis"),
     }, { parentType: APIS, propertyDependencies: { securityGroupIds: [apiSg.urn] } });
-    const s3 = res(TYPES.ENDPOINT, "apis-s3", {
+    const s3 = res(TYPES.vpcEndpoint, "apis-s3", {
         vpcEndpointType: "Gateway",
         vpcId: "vpc-consumer",
         serviceName: "com.amazonaws.us-east-1.s3",
@@ -151,7 +151,7 @@ export function componentStack(preview = false): Array<AnalyzerResourceInput & {
         tags: componentTags("apis"),
     }, { parentType: APIS });
 
-    const zone = res(TYPES.ZONE, "dns-zone", { name: "svc.internal.example.com", vpcs: [{ vpcId: "vpc-consumer" }], tags: componentTags("dns") }, { parentType: DNS });
+    const zone = res(TYPES.zone, "dns-zone", { name: "svc.internal.example.com", vpcs: [{ vpcId: "vpc-consumer" }], tags: componentTags("dns") }, { parentType: DNS });
 
     return [nlb, tg, listener, service, epSg, epIngress, endpoint, apiSg, apiIngress, ssm, s3, zone];
 }

@@ -7,7 +7,7 @@ describe("aws pack: lattice rules", () => {
 
     describe("lattice-resource-config-not-shareable", () => {
         const RULE = "lattice-resource-config-not-shareable";
-        const cfg = (props: Record<string, any>) => pack().analyze({ type: TYPES.LATTICE_RESOURCE_CONFIGURATION, name: "rds", props: { type: "SINGLE", ...props } });
+        const cfg = (props: Record<string, any>) => pack().analyze({ type: TYPES.latticeResourceConfiguration, name: "rds", props: { type: "SINGLE", ...props } });
 
         it("reports a configuration that allows shareable service networks, at advisory", async () => {
             const d = of(await cfg({ allowAssociationToShareableServiceNetwork: true }), RULE);
@@ -24,7 +24,7 @@ describe("aws pack: lattice rules", () => {
         });
         it("is not applicable to child configurations and other types", async () => {
             assert.ok((await cfg({ type: "CHILD" })).notApplicable.some((n) => n.policyName === RULE));
-            assert.ok((await pack().analyze({ type: TYPES.ENDPOINT, props: {} })).notApplicable.some((n) => n.policyName === RULE));
+            assert.ok((await pack().analyze({ type: TYPES.vpcEndpoint, props: {} })).notApplicable.some((n) => n.policyName === RULE));
         });
         it("does not crash on wrong-typed values", async () => {
             assert.strictEqual(of(await cfg({ allowAssociationToShareableServiceNetwork: { no: true }, type: 5 }), RULE).length, 1);

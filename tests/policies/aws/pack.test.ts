@@ -37,6 +37,7 @@ describe("aws pack: the pack as a whole", () => {
             "endpoint-service-lb-internal",
             "endpoint-service-trusted-principals",
             "security-group-no-public-sensitive-ingress",
+            "security-group-no-public-sensitive-ingress-across-rules",
         ]);
     });
 
@@ -58,9 +59,9 @@ describe("aws pack: the pack as a whole", () => {
     it("accepts config.example.json and applies it", async () => {
         const example = JSON.parse(fs.readFileSync(path.join(packDir("aws"), "config.example.json"), "utf8"));
         await pack().configure(example);
-        const r = await pack().analyze({ type: TYPES.ENDPOINT_SERVICE, props: { acceptanceRequired: true, allowedPrincipals: ["arn:aws:iam::333333333333:root"] } });
+        const r = await pack().analyze({ type: TYPES.vpcEndpointService, props: { acceptanceRequired: true, allowedPrincipals: ["arn:aws:iam::333333333333:root"] } });
         assert.strictEqual(of(r, "endpoint-service-trusted-principals").length, 1);
-        const s = await pack().analyzeStack([res(TYPES.VPC, "v", { id: "vpc-1" })]);
+        const s = await pack().analyzeStack([res(TYPES.vpc, "v", { id: "vpc-1" })]);
         assert.match(of(s, "vpc-required-endpoints")[0].message, /ec2, ssm, ssmmessages, ec2messages, ecr\.api, ecr\.dkr/);
     });
 

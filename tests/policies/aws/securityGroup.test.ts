@@ -7,9 +7,9 @@ describe("aws pack: security group rules", () => {
 
     describe("security-group-no-public-sensitive-ingress", () => {
         const RULE = "security-group-no-public-sensitive-ingress";
-        const sg = (ingress: unknown) => pack().analyze({ type: TYPES.SECURITY_GROUP, name: "web", props: { description: "web", ingress } });
-        const sgRule = (props: Record<string, any>) => pack().analyze({ type: TYPES.SG_RULE, name: "r", props });
-        const vpcRule = (props: Record<string, any>) => pack().analyze({ type: TYPES.SG_INGRESS_RULE, name: "r", props });
+        const sg = (ingress: unknown) => pack().analyze({ type: TYPES.securityGroup, name: "web", props: { description: "web", ingress } });
+        const sgRule = (props: Record<string, any>) => pack().analyze({ type: TYPES.securityGroupRule, name: "r", props });
+        const vpcRule = (props: Record<string, any>) => pack().analyze({ type: TYPES.securityGroupIngressRule, name: "r", props });
         const count = async (p: Promise<any>) => of(await p, RULE).length;
 
         it("reports SSH from 0.0.0.0/0 in an inline rule, at mandatory", async () => {
@@ -41,7 +41,7 @@ describe("aws pack: security group rules", () => {
             assert.strictEqual(await count(vpcRule({ ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" })), 1);
         });
         it("reports the default security group's inline ingress", async () => {
-            const r = await pack().analyze({ type: TYPES.DEFAULT_SECURITY_GROUP, name: "default", props: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } });
+            const r = await pack().analyze({ type: TYPES.defaultSecurityGroup, name: "default", props: { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } });
             assert.strictEqual(of(r, RULE).length, 1);
         });
         it("passes HTTPS from the internet, sensitive ports from private ranges, and ICMP", async () => {
@@ -52,7 +52,7 @@ describe("aws pack: security group rules", () => {
             assert.strictEqual(await count(vpcRule({ ipProtocol: "tcp", fromPort: 0, toPort: 0, cidrIpv4: "0.0.0.0/0" })), 0);
         });
         it("passes when ingress and sources are missing", async () => {
-            assert.strictEqual(await count(pack().analyze({ type: TYPES.SECURITY_GROUP, props: {} })), 0);
+            assert.strictEqual(await count(pack().analyze({ type: TYPES.securityGroup, props: {} })), 0);
             assert.strictEqual(await count(sg([{ protocol: "tcp", fromPort: 22, toPort: 22 }])), 0);
             assert.strictEqual(await count(sgRule({ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] })), 0);
         });
@@ -93,17 +93,17 @@ describe("aws pack: security group rules", () => {
         const count = async (type: string, props: Record<string, any>) => of(await pack().analyze({ type, name: "x", props }), RULE).length;
 
         it("reports a group without description or with the provider default, at advisory", async () => {
-            const d = of(await pack().analyze({ type: TYPES.SECURITY_GROUP, name: "x", props: { description: "Managed by Pulumi" } }), RULE);
+            const d = of(await pack().analyze({ type: TYPES.securityGroup, name: "x", props: { description: "Managed by Pulumi" } }), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
             assert.match(d[0].message, /provider default/);
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, {}), 1);
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { description: "   " }), 1);
+            assert.strictEqual(await count(TYPES.securityGroup, {}), 1);
+            assert.strictEqual(await count(TYPES.securityGroup, { description: "   " }), 1);
         });
         it("reports inline ingress and egress entries without description", async () => {
             const d = of(
                 await pack().analyze({
-                    type: TYPES.SECURITY_GROUP,
+                    type: TYPES.securityGroup,
                     name: "x",
                     props: { description: "app", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, description: "ok" }, { protocol: "tcp" }], egress: [{ protocol: "-1", description: "" }] },
                 }),
@@ -112,23 +112,23 @@ describe("aws pack: security group rules", () => {
             assert.deepStrictEqual(d.map((x) => /\((\w+\[\d\])\)/.exec(x.message)?.[1]), ["ingress[1]", "egress[0]"]);
         });
         it("reports standalone rules without description", async () => {
-            assert.strictEqual(await count(TYPES.SG_RULE, { type: "ingress" }), 1);
-            assert.strictEqual(await count(TYPES.SG_INGRESS_RULE, { ipProtocol: "tcp" }), 1);
-            assert.strictEqual(await count(TYPES.SG_EGRESS_RULE, { ipProtocol: "-1", description: "" }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupRule, { type: "ingress" }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupIngressRule, { ipProtocol: "tcp" }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupEgressRule, { ipProtocol: "-1", description: "" }), 1);
         });
         it("passes described groups and rules", async () => {
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { description: "endpoint ep: 443 from 10.0.0.0/16", ingress: [{ description: "443" }] }), 0);
-            assert.strictEqual(await count(TYPES.SG_RULE, { type: "egress", description: "to the VPC" }), 0);
-            assert.strictEqual(await count(TYPES.SG_INGRESS_RULE, { description: "443 from the VPC" }), 0);
-            assert.strictEqual(await count(TYPES.DEFAULT_SECURITY_GROUP, {}), 0);
+            assert.strictEqual(await count(TYPES.securityGroup, { description: "endpoint ep: 443 from 10.0.0.0/16", ingress: [{ description: "443" }] }), 0);
+            assert.strictEqual(await count(TYPES.securityGroupRule, { type: "egress", description: "to the VPC" }), 0);
+            assert.strictEqual(await count(TYPES.securityGroupIngressRule, { description: "443 from the VPC" }), 0);
+            assert.strictEqual(await count(TYPES.defaultSecurityGroup, {}), 0);
         });
         it("does not crash on wrong-typed values", async () => {
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { description: 5, ingress: "x" }), 2);
-            assert.strictEqual(await count(TYPES.SG_INGRESS_RULE, { description: ["a"] }), 1);
+            assert.strictEqual(await count(TYPES.securityGroup, { description: 5, ingress: "x" }), 2);
+            assert.strictEqual(await count(TYPES.securityGroupIngressRule, { description: ["a"] }), 1);
         });
         it("says it could not check an unknown description", async () => {
-            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.SECURITY_GROUP, props: { description: UNKNOWN } }), RULE));
-            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.SG_INGRESS_RULE, props: { description: UNKNOWN } }), RULE));
+            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.securityGroup, props: { description: UNKNOWN } }), RULE));
+            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.securityGroupIngressRule, props: { description: UNKNOWN } }), RULE));
         });
     });
 
@@ -137,24 +137,24 @@ describe("aws pack: security group rules", () => {
         const count = async (type: string, props: Record<string, any>) => of(await pack().analyze({ type, name: "x", props }), RULE).length;
 
         it("reports all-ports egress to the internet (inline, SecurityGroupRule, vpc rule), at advisory", async () => {
-            const d = of(await pack().analyze({ type: TYPES.SECURITY_GROUP, name: "x", props: { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }), RULE);
+            const d = of(await pack().analyze({ type: TYPES.securityGroup, name: "x", props: { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }] } }), RULE);
             assert.strictEqual(d.length, 1);
             assert.strictEqual(d[0].enforcementLevel, "advisory");
-            assert.strictEqual(await count(TYPES.SG_RULE, { type: "egress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }), 1);
-            assert.strictEqual(await count(TYPES.SG_EGRESS_RULE, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupRule, { type: "egress", protocol: "all", fromPort: 0, toPort: 0, ipv6CidrBlocks: ["::/0"] }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupEgressRule, { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" }), 1);
         });
         it("passes scoped egress, no egress, and ingress rules", async () => {
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }), 0);
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }] }), 0);
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, {}), 0);
-            assert.strictEqual(await count(TYPES.SG_RULE, { type: "ingress", protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }), 0);
+            assert.strictEqual(await count(TYPES.securityGroup, { egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] }), 0);
+            assert.strictEqual(await count(TYPES.securityGroup, { egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["10.0.0.0/8"] }] }), 0);
+            assert.strictEqual(await count(TYPES.securityGroup, {}), 0);
+            assert.strictEqual(await count(TYPES.securityGroupRule, { type: "ingress", protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }), 0);
         });
         it("does not crash on wrong-typed values", async () => {
-            assert.strictEqual(await count(TYPES.SECURITY_GROUP, { egress: [null, { cidrBlocks: "0.0.0.0/0", protocol: [] }] }), 1);
-            assert.strictEqual(await count(TYPES.SG_EGRESS_RULE, { cidrIpv4: 0 }), 0);
+            assert.strictEqual(await count(TYPES.securityGroup, { egress: [null, { cidrBlocks: "0.0.0.0/0", protocol: [] }] }), 1);
+            assert.strictEqual(await count(TYPES.securityGroupEgressRule, { cidrIpv4: 0 }), 0);
         });
         it("says it could not check an unknown destination", async () => {
-            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.SG_EGRESS_RULE, props: { ipProtocol: "-1", cidrIpv4: UNKNOWN } }), RULE));
+            assert.ok(couldNotCheck(await pack().analyze({ type: TYPES.securityGroupEgressRule, props: { ipProtocol: "-1", cidrIpv4: UNKNOWN } }), RULE));
         });
     });
 });

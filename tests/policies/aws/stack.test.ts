@@ -5,9 +5,9 @@ import { res, TYPES } from "./fixtures";
 const NLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/net/nlb/0123";
 const GWLB_ARN = "arn:aws:elasticloadbalancing:us-east-1:111111111111:loadbalancer/gwy/gwlb/0123";
 const goodNlb = (props: Record<string, any> = {}) =>
-    res(TYPES.LB, "nlb", { loadBalancerType: "network", internal: true, subnets: ["subnet-a", "subnet-b"], enableCrossZoneLoadBalancing: true, arn: NLB_ARN, ...props });
+    res(TYPES.loadBalancer, "nlb", { loadBalancerType: "network", internal: true, subnets: ["subnet-a", "subnet-b"], enableCrossZoneLoadBalancing: true, arn: NLB_ARN, ...props });
 const serviceFor = (props: Record<string, any> = {}, deps?: Record<string, string[]>) =>
-    res(TYPES.ENDPOINT_SERVICE, "svc", { acceptanceRequired: true, networkLoadBalancerArns: [NLB_ARN], id: "vpce-svc-1", ...props }, { propertyDependencies: deps });
+    res(TYPES.vpcEndpointService, "svc", { acceptanceRequired: true, networkLoadBalancerArns: [NLB_ARN], id: "vpce-svc-1", ...props }, { propertyDependencies: deps });
 
 describe("aws pack: stack rules", () => {
     const pack = usePack("aws");
@@ -15,9 +15,9 @@ describe("aws pack: stack rules", () => {
 
     describe("endpoint-security-group-no-public-ingress", () => {
         const RULE = "endpoint-security-group-no-public-ingress";
-        const sg = (props: Record<string, any> = {}) => res(TYPES.SECURITY_GROUP, "ep-sg", { id: "sg-1", description: "ep", ...props });
+        const sg = (props: Record<string, any> = {}) => res(TYPES.securityGroup, "ep-sg", { id: "sg-1", description: "ep", ...props });
         const ep = (props: Record<string, any> = {}, deps?: Record<string, string[]>) =>
-            res(TYPES.ENDPOINT, "ep", { vpcEndpointType: "Interface", serviceName: "com.amazonaws.us-east-1.ssm", securityGroupIds: ["sg-1"], ...props }, { propertyDependencies: deps });
+            res(TYPES.vpcEndpoint, "ep", { vpcEndpointType: "Interface", serviceName: "com.amazonaws.us-east-1.ssm", securityGroupIds: ["sg-1"], ...props }, { propertyDependencies: deps });
 
         it("reports an attached group with public inline ingress on any port, at mandatory", async () => {
             const g = sg({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "x" }] });
@@ -30,24 +30,24 @@ describe("aws pack: stack rules", () => {
         it("reports standalone SecurityGroupRule and vpc.SecurityGroupIngressRule that target an attached group", async () => {
             const g = sg({ id: UNKNOWN });
             const e = ep({ securityGroupIds: [UNKNOWN] }, { securityGroupIds: [g.urn] });
-            const viaDeps = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: UNKNOWN, cidrIpv6: "::/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 }, { propertyDependencies: { securityGroupId: [g.urn] } });
-            const legacy = res(TYPES.SG_RULE, "legacy", { type: "ingress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "icmp", fromPort: -1, toPort: -1 }, { propertyDependencies: { securityGroupId: [g.urn] } });
-            const egress = res(TYPES.SG_RULE, "egress", { type: "egress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "-1" }, { propertyDependencies: { securityGroupId: [g.urn] } });
+            const viaDeps = res(TYPES.securityGroupIngressRule, "in", { securityGroupId: UNKNOWN, cidrIpv6: "::/0", ipProtocol: "tcp", fromPort: 443, toPort: 443 }, { propertyDependencies: { securityGroupId: [g.urn] } });
+            const legacy = res(TYPES.securityGroupRule, "legacy", { type: "ingress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "icmp", fromPort: -1, toPort: -1 }, { propertyDependencies: { securityGroupId: [g.urn] } });
+            const egress = res(TYPES.securityGroupRule, "egress", { type: "egress", securityGroupId: UNKNOWN, cidrBlocks: ["0.0.0.0/0"], protocol: "-1" }, { propertyDependencies: { securityGroupId: [g.urn] } });
             const d = of(await stack(g, e, viaDeps, legacy, egress), RULE);
             assert.deepStrictEqual(d.map((x) => x.urn).sort(), [legacy.urn, viaDeps.urn].sort());
         });
         it("matches a standalone rule by the group's id and an attachment through SecurityGroupAssociation", async () => {
             const g = sg();
             const e = ep({ securityGroupIds: [], id: "vpce-1" });
-            const assoc = res(TYPES.SG_ASSOCIATION, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: "sg-1" });
-            const rule = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" });
+            const assoc = res(TYPES.securityGroupAssociation, "assoc", { vpcEndpointId: "vpce-1", securityGroupId: "sg-1" });
+            const rule = res(TYPES.securityGroupIngressRule, "in", { securityGroupId: "sg-1", cidrIpv4: "0.0.0.0/0", ipProtocol: "-1" });
             assert.strictEqual(of(await stack(g, e, assoc, rule), RULE).length, 1);
         });
         it("passes an unattached public group and an attached private one", async () => {
-            const publicSg = res(TYPES.SECURITY_GROUP, "web", { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
-            const webRule = res(TYPES.SG_INGRESS_RULE, "web-in", { securityGroupId: "sg-web", cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 80, toPort: 80 });
+            const publicSg = res(TYPES.securityGroup, "web", { id: "sg-web", ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }] });
+            const webRule = res(TYPES.securityGroupIngressRule, "web-in", { securityGroupId: "sg-web", cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 80, toPort: 80 });
             const g = sg({ ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/16"] }] });
-            const rule = res(TYPES.SG_INGRESS_RULE, "in", { securityGroupId: "sg-1", cidrIpv4: "10.0.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443 });
+            const rule = res(TYPES.securityGroupIngressRule, "in", { securityGroupId: "sg-1", cidrIpv4: "10.0.0.0/16", ipProtocol: "tcp", fromPort: 443, toPort: 443 });
             const r = await stack(publicSg, webRule, g, rule, ep());
             assert.deepStrictEqual(of(r, RULE), []);
         });
@@ -56,7 +56,7 @@ describe("aws pack: stack rules", () => {
             assert.ok(r.notApplicable.some((n) => n.policyName === RULE));
         });
         it("does not crash on wrong-typed values", async () => {
-            const r = await stack(sg({ ingress: [null, { cidrBlocks: 5 }], id: "sg-1" }), ep({ securityGroupIds: [1, "sg-1"] }), res(TYPES.SG_RULE, "x", { type: 5, securityGroupId: "sg-1" }));
+            const r = await stack(sg({ ingress: [null, { cidrBlocks: 5 }], id: "sg-1" }), ep({ securityGroupIds: [1, "sg-1"] }), res(TYPES.securityGroupRule, "x", { type: 5, securityGroupId: "sg-1" }));
             assert.deepStrictEqual(of(r, RULE), []);
         });
         it("says it could not check unknown sources of an attached group", async () => {
@@ -64,7 +64,7 @@ describe("aws pack: stack rules", () => {
             assert.ok(couldNotCheck(await stack(sg(), ep({ securityGroupIds: UNKNOWN })), RULE));
         });
         it("still runs in preview when an unrelated group's id is unknown", async () => {
-            const other = res(TYPES.SECURITY_GROUP, "other", { id: UNKNOWN, ingress: [{ cidrBlocks: [UNKNOWN] }] });
+            const other = res(TYPES.securityGroup, "other", { id: UNKNOWN, ingress: [{ cidrBlocks: [UNKNOWN] }] });
             const g = sg({ ingress: [{ protocol: "-1", cidrBlocks: ["0.0.0.0/0"] }] });
             const r = await stack(other, g, ep());
             assert.strictEqual(of(r, RULE).length, 1);
@@ -97,11 +97,11 @@ describe("aws pack: stack rules", () => {
             assert.strictEqual(of(r, CROSS).length, 1);
         });
         it("matches aws.alb load balancers and counts subnetMappings", async () => {
-            const lb = res(TYPES.ALB, "nlb", { loadBalancerType: "network", internal: true, subnetMappings: [{ subnetId: "a" }, { subnetId: "b" }], enableCrossZoneLoadBalancing: true, arn: NLB_ARN });
+            const lb = res(TYPES.albLoadBalancer, "nlb", { loadBalancerType: "network", internal: true, subnetMappings: [{ subnetId: "a" }, { subnetId: "b" }], enableCrossZoneLoadBalancing: true, arn: NLB_ARN });
             assert.deepStrictEqual(all(await stack(lb, serviceFor())), []);
         });
         it("exempts Gateway Load Balancers from internal, not from multi-AZ and cross-zone", async () => {
-            const gwlb = res(TYPES.LB, "gwlb", { loadBalancerType: "gateway", subnets: ["a"], arn: GWLB_ARN });
+            const gwlb = res(TYPES.loadBalancer, "gwlb", { loadBalancerType: "gateway", subnets: ["a"], arn: GWLB_ARN });
             const svc = serviceFor({ networkLoadBalancerArns: undefined, gatewayLoadBalancerArns: [GWLB_ARN] });
             const r = await stack(gwlb, svc);
             assert.deepStrictEqual(of(r, INTERNAL), []);
@@ -114,7 +114,7 @@ describe("aws pack: stack rules", () => {
             assert.ok(r.notApplicable.some((n) => n.policyName === INTERNAL));
         });
         it("reports a missing internal flag and missing subnets", async () => {
-            const r = await stack(res(TYPES.LB, "nlb", { loadBalancerType: "network", arn: NLB_ARN, enableCrossZoneLoadBalancing: true }), serviceFor());
+            const r = await stack(res(TYPES.loadBalancer, "nlb", { loadBalancerType: "network", arn: NLB_ARN, enableCrossZoneLoadBalancing: true }), serviceFor());
             assert.strictEqual(of(r, INTERNAL).length, 1);
             assert.match(of(r, MULTI)[0].message, /spans 0 subnets/);
         });
@@ -146,35 +146,35 @@ describe("aws pack: stack rules", () => {
         });
         it("passes a notification that refers to the service by id or by dependency", async () => {
             const svc = serviceFor();
-            const byId = res(TYPES.CONNECTION_NOTIFICATION, "n", { vpcEndpointServiceId: "vpce-svc-1", connectionNotificationArn: "arn:aws:sns:us-east-1:1:t", connectionEvents: ["Connect"] });
+            const byId = res(TYPES.vpcEndpointConnectionNotification, "n", { vpcEndpointServiceId: "vpce-svc-1", connectionNotificationArn: "arn:aws:sns:us-east-1:1:t", connectionEvents: ["Connect"] });
             assert.deepStrictEqual(of(await stack(svc, byId), RULE), []);
-            const byDep = res(TYPES.CONNECTION_NOTIFICATION, "n", { vpcEndpointServiceId: UNKNOWN }, { propertyDependencies: { vpcEndpointServiceId: [svc.urn] } });
+            const byDep = res(TYPES.vpcEndpointConnectionNotification, "n", { vpcEndpointServiceId: UNKNOWN }, { propertyDependencies: { vpcEndpointServiceId: [svc.urn] } });
             assert.deepStrictEqual(of(await stack(svc, byDep), RULE), []);
         });
         it("reports the one service of two without a notification; endpoint-side notifications do not count", async () => {
             const a = serviceFor();
-            const b = res(TYPES.ENDPOINT_SERVICE, "svc-b", { id: UNKNOWN });
-            const n = res(TYPES.CONNECTION_NOTIFICATION, "n", { vpcEndpointServiceId: UNKNOWN }, { propertyDependencies: { vpcEndpointServiceId: [b.urn] } });
-            const endpointSide = res(TYPES.CONNECTION_NOTIFICATION, "e", { vpcEndpointId: "vpce-1" });
+            const b = res(TYPES.vpcEndpointService, "svc-b", { id: UNKNOWN });
+            const n = res(TYPES.vpcEndpointConnectionNotification, "n", { vpcEndpointServiceId: UNKNOWN }, { propertyDependencies: { vpcEndpointServiceId: [b.urn] } });
+            const endpointSide = res(TYPES.vpcEndpointConnectionNotification, "e", { vpcEndpointId: "vpce-1" });
             const d = of(await stack(a, b, n, endpointSide), RULE);
             assert.deepStrictEqual(d.map((x) => x.urn), [a.urn]);
         });
         it("is not applicable without endpoint services", async () => {
-            assert.ok((await stack(res(TYPES.VPC, "v", {}))).notApplicable.some((n) => n.policyName === RULE));
+            assert.ok((await stack(res(TYPES.vpc, "v", {}))).notApplicable.some((n) => n.policyName === RULE));
         });
         it("does not crash on wrong-typed values", async () => {
-            assert.strictEqual(of(await stack(serviceFor({ id: 5 }), res(TYPES.CONNECTION_NOTIFICATION, "n", { vpcEndpointServiceId: { id: "vpce-svc-1" } })), RULE).length, 1);
+            assert.strictEqual(of(await stack(serviceFor({ id: 5 }), res(TYPES.vpcEndpointConnectionNotification, "n", { vpcEndpointServiceId: { id: "vpce-svc-1" } })), RULE).length, 1);
         });
         it("says it could not check a notification whose service id is unknown without a dependency", async () => {
-            assert.ok(couldNotCheck(await stack(serviceFor(), res(TYPES.CONNECTION_NOTIFICATION, "n", { vpcEndpointServiceId: UNKNOWN })), RULE));
+            assert.ok(couldNotCheck(await stack(serviceFor(), res(TYPES.vpcEndpointConnectionNotification, "n", { vpcEndpointServiceId: UNKNOWN })), RULE));
         });
     });
 
     describe("vpc-required-endpoints", () => {
         const RULE = "vpc-required-endpoints";
-        const vpc = res(TYPES.VPC, "main", { id: "vpc-1", cidrBlock: "10.0.0.0/16" });
+        const vpc = res(TYPES.vpc, "main", { id: "vpc-1", cidrBlock: "10.0.0.0/16" });
         const endpoint = (name: string, serviceName: unknown, vpcId: unknown = "vpc-1", deps?: Record<string, string[]>) =>
-            res(TYPES.ENDPOINT, name, { vpcEndpointType: "Interface", serviceName, vpcId }, { propertyDependencies: deps });
+            res(TYPES.vpcEndpoint, name, { vpcEndpointType: "Interface", serviceName, vpcId }, { propertyDependencies: deps });
 
         it("passes and is not applicable with the default (nothing required)", async () => {
             const r = await stack(vpc);
@@ -195,7 +195,7 @@ describe("aws pack: stack rules", () => {
                 vpc,
                 endpoint("ec2", "com.amazonaws.us-east-1.ec2-fips"),
                 endpoint("ssm", "cn.com.amazonaws.cn-north-1.ssm"),
-                res(TYPES.ENDPOINT, "s3", { serviceName: "com.amazonaws.us-east-1.s3", vpcId: UNKNOWN }, { propertyDependencies: { vpcId: [vpc.urn] } }),
+                res(TYPES.vpcEndpoint, "s3", { serviceName: "com.amazonaws.us-east-1.s3", vpcId: UNKNOWN }, { propertyDependencies: { vpcId: [vpc.urn] } }),
             );
             assert.deepStrictEqual(of(r, RULE), []);
         });
@@ -220,7 +220,7 @@ describe("aws pack: stack rules", () => {
             await pack().configure({ [RULE]: { requiredServices: ["ssm"] } });
             assert.deepStrictEqual(of(await stack(vpc, endpoint("ssm", "com.amazonaws.us-east-1.ssm"), endpoint("u", UNKNOWN)), RULE), []);
             assert.ok(couldNotCheck(await stack(vpc, endpoint("u", UNKNOWN)), RULE));
-            const svc = res(TYPES.ENDPOINT_SERVICE, "svc", {});
+            const svc = res(TYPES.vpcEndpointService, "svc", {});
             const r = await stack(vpc, svc, endpoint("c", UNKNOWN, "vpc-1", { serviceName: [svc.urn] }));
             assert.strictEqual(of(r, RULE).filter((d) => d.message.includes("no endpoint for ssm")).length, 1);
         });

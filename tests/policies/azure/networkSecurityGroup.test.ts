@@ -106,10 +106,11 @@ describe("azure pack: network security group rules", () => {
         it("does not crash on wrong types", async () => {
             expectViolations(await pack().analyze({ type: NSG, props: { securityRules: "allow-all" } }), RULE, 0);
             expectViolations(await pack().analyze({ type: NSG, props: { securityRules: [null, 5, "x", []] } }), RULE, 0);
-            expectViolations(await pack().analyze(nsg(rule({ destinationPortRange: { from: 22 } }))), RULE, 0);
+            // A port spec that cannot be read is reported, never taken as compliant (issue 11).
+            expectViolations(await pack().analyze(nsg(rule({ destinationPortRange: { from: 22 } }))), RULE, 1);
             expectViolations(await pack().analyze(nsg(rule({ sourceAddressPrefix: 0, sourceAddressPrefixes: "Internet" }))), RULE, 1);
             expectViolations(await pack().analyze(nsg(rule({ protocol: 6, direction: ["Inbound"] }))), RULE, 0);
-            expectViolations(await pack().analyze(nsg(rule({ destinationPortRanges: { a: 1 }, destinationPortRange: "garbage" }))), RULE, 0);
+            expectViolations(await pack().analyze(nsg(rule({ destinationPortRanges: { a: 1 }, destinationPortRange: "garbage" }))), RULE, 1);
         });
         it("says it could not check unknown values", async () => {
             assert.ok(couldNotCheck(await pack().analyze(nsg(rule({ sourceAddressPrefix: UNKNOWN }))), RULE));

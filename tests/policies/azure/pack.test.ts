@@ -20,6 +20,7 @@ const EXPECTED: Record<string, [string, string]> = {
     "pls-proxy-protocol-consistency": ["advisory", "medium"],
     "nsg-no-internet-inbound-sensitive-ports": ["mandatory", "high"],
     "nsg-no-internet-inbound": ["advisory", "medium"],
+    "nsg-no-broad-inbound": ["advisory", "medium"],
     "pe-connection-has-name": ["mandatory", "medium"],
     "pe-manual-connection-has-request-message": ["advisory", "low"],
     "pe-subnet-has-nsg": ["advisory", "medium"],

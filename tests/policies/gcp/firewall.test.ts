@@ -45,7 +45,9 @@ describe("gcp pack: firewall rules", () => {
             assert.match((await check(open([{ protocol: "all" }])))[0].message, /\(all all ports\)/);
             assert.strictEqual((await check(open([{ protocol: 6, ports: ["22"] }]))).length, 1);
             assert.strictEqual((await check(open([{ protocol: "6", ports: ["5432"] }]))).length, 1);
-            assert.strictEqual((await check(open([{ protocol: "17", ports: ["6379"] }]))).length, 1);
+            // Protocol-aware (issue 11): UDP 6379 is not Redis, UDP 3389 is RDP.
+            assert.strictEqual((await check(open([{ protocol: "17", ports: ["6379"] }]))).length, 0);
+            assert.strictEqual((await check(open([{ protocol: "17", ports: ["3389"] }]))).length, 1);
             assert.strictEqual((await check(open([{ protocol: "sctp", ports: ["22"] }]))).length, 1);
             assert.strictEqual((await check(open([{ protocol: "TCP", ports: ["22"] }]))).length, 1);
             // Protocols without ports expose no port.
@@ -73,11 +75,14 @@ describe("gcp pack: firewall rules", () => {
                 { sourceRanges: { x: 1 }, allows: [{ protocol: "tcp", ports: ["22"] }] },
                 { sourceRanges: ["0.0.0.0/0"], allows: "tcp:22" },
                 { sourceRanges: ["0.0.0.0/0"], allows: [null, 5, { protocol: { x: 1 } }] },
-                { sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: [{ p: 22 }, "abc", "99999", "30-20"] }] },
                 { sourceRanges: [5, null], allows: [{ protocol: "tcp", ports: ["22"] }] },
             ]) {
                 assert.deepStrictEqual(await check(props), [], JSON.stringify(props));
             }
+            // Ports that cannot be read are reported, never taken as compliant (issue 11).
+            const unreadable = await check({ sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: [{ p: 22 }, "abc", "99999", "30-20"] }] });
+            assert.strictEqual(unreadable.length, 1);
+            assert.match(unreadable[0].message, /cannot be read/);
             // A single port string instead of a list still counts.
             assert.strictEqual((await check(open([{ protocol: "tcp", ports: "22" }]))).length, 1);
         });

@@ -12,6 +12,7 @@ const EXPECTED = [
     "nat-subnet-not-shared",
     "firewall-no-public-sensitive-ports",
     "firewall-no-all-ports-ingress",
+    "firewall-no-broad-source-ranges",
     "firewall-logging-enabled",
     "endpoint-allowed-producers",
     "google-apis-endpoint-vpc-sc",
