@@ -98,34 +98,19 @@ export class PolicyPackClient {
     public static async start(packDir: string, options: { timeoutMs?: number; runner?: string } = {}): Promise<PolicyPackClient> {
         const dir = path.resolve(packDir);
         const runner = options.runner ?? require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
-        const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+        const { child, port } = await spawnGrpcServer(process.execPath, [runner, "127.0.0.1:0", "."], {
+            what: `policy pack ${dir}`,
             cwd: dir,
-            stdio: ["ignore", "pipe", "pipe"],
             env: { ...process.env, PULUMI_NODEJS_TYPESCRIPT: "true" },
-        });
-        let stderr = "";
-        child.stderr!.on("data", (d) => (stderr += d.toString()));
-        const port = await new Promise<number>((resolve, reject) => {
-            let stdout = "";
-            const timer = setTimeout(() => {
-                child.kill();
-                reject(new Error(`policy pack ${dir} did not start within ${options.timeoutMs ?? 120000} ms\n${stderr}`));
-            }, options.timeoutMs ?? 120000);
-            child.stdout!.on("data", (d) => {
-                stdout += d.toString();
-                const m = /^(\d+)\s*$/m.exec(stdout);
-                if (m) {
-                    clearTimeout(timer);
-                    resolve(Number(m[1]));
-                }
-            });
-            child.on("exit", (code) => {
-                clearTimeout(timer);
-                reject(new Error(`policy pack ${dir} exited with code ${code} before serving\n${stderr}${stdout}`));
-            });
+            timeoutMs: options.timeoutMs,
         });
         const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         return new PolicyPackClient(child, client, dir);
+    }
+
+    /** Sends a request built beforehand with {@link analyzeRequest} / {@link analyzeStackRequest} (for timing the pack alone). */
+    public async send(method: "analyze" | "analyzeStack", request: unknown): Promise<AnalyzeResult> {
+        return toResult(await this.call(method, request));
     }
 
     private call<T>(method: string, request: unknown): Promise<T> {
@@ -195,31 +180,12 @@ export class PolicyPackClient {
 
     /** Analyze: runs the resource policies on one resource. */
     public async analyze(resource: AnalyzerResourceInput): Promise<AnalyzeResult> {
-        const req = new analyzerPb.AnalyzeRequest();
-        fillResource(req, resource);
-        return toResult(await this.call("analyze", req));
+        return this.send("analyze", analyzeRequest(resource));
     }
 
     /** AnalyzeStack: runs the stack policies on a whole set of resources. */
     public async analyzeStack(resources: AnalyzerResourceInput[]): Promise<AnalyzeResult> {
-        const req = new analyzerPb.AnalyzeStackRequest();
-        req.setResourcesList(
-            resources.map((r) => {
-                const ar = new analyzerPb.AnalyzerResource();
-                fillResource(ar, r);
-                if (r.parent) {
-                    ar.setParent(r.parent);
-                }
-                ar.setDependenciesList(r.dependencies ?? []);
-                for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                    const pd = new analyzerPb.AnalyzerPropertyDependencies();
-                    pd.setUrnsList(urns);
-                    ar.getPropertydependenciesMap().set(k, pd);
-                }
-                return ar;
-            }),
-        );
-        return toResult(await this.call("analyzeStack", req));
+        return this.send("analyzeStack", analyzeStackRequest(resources));
     }
 
     /** Remediate: runs the remediations on one resource and returns the changed properties. */
@@ -239,6 +205,71 @@ export class PolicyPackClient {
         this.client.close();
         this.child.kill();
     }
+}
+
+/** The Analyze request for one resource. */
+export function analyzeRequest(resource: AnalyzerResourceInput): unknown {
+    const req = new analyzerPb.AnalyzeRequest();
+    fillResource(req, resource);
+    return req;
+}
+
+/** The AnalyzeStack request for a set of resources, with parents and (property) dependencies. */
+export function analyzeStackRequest(resources: readonly AnalyzerResourceInput[]): unknown {
+    const req = new analyzerPb.AnalyzeStackRequest();
+    req.setResourcesList(
+        resources.map((r) => {
+            const ar = new analyzerPb.AnalyzerResource();
+            fillResource(ar, r);
+            if (r.parent) {
+                ar.setParent(r.parent);
+            }
+            ar.setDependenciesList(r.dependencies ?? []);
+            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
+                const pd = new analyzerPb.AnalyzerPropertyDependencies();
+                pd.setUrnsList(urns);
+                ar.getPropertydependenciesMap().set(k, pd);
+            }
+            return ar;
+        }),
+    );
+    return req;
+}
+
+/**
+ * Starts a process that serves gRPC the way Pulumi plugins do — it prints its port on stdout — and
+ * resolves with the process and the port. Rejects with the process's stderr if it exits first or
+ * prints no port in time. `what` names it in errors.
+ */
+export async function spawnGrpcServer(
+    command: string,
+    args: string[],
+    options: { what: string; cwd: string; env?: NodeJS.ProcessEnv; timeoutMs?: number },
+): Promise<{ child: ChildProcess; port: number }> {
+    const timeoutMs = options.timeoutMs ?? 120000;
+    const child = spawn(command, args, { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"], env: options.env ?? process.env });
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d.toString()));
+    const port = await new Promise<number>((resolve, reject) => {
+        let stdout = "";
+        const timer = setTimeout(() => {
+            child.kill();
+            reject(new Error(`${options.what} did not start within ${timeoutMs} ms\n${stderr}`));
+        }, timeoutMs);
+        child.stdout!.on("data", (d) => {
+            stdout += d.toString();
+            const m = /^(\d+)\s*$/m.exec(stdout);
+            if (m) {
+                clearTimeout(timer);
+                resolve(Number(m[1]));
+            }
+        });
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`${options.what} exited with code ${code} before serving\n${stderr}${stdout}`));
+        });
+    });
+    return { child, port };
 }
 
 function fillResource(req: any, r: AnalyzerResourceInput): void {

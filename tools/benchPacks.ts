@@ -16,11 +16,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { AnalyzerResourceInput, PolicyPackClient, urnFor } from "./analyzer";
+import { AnalyzerResourceInput, analyzeRequest, analyzeStackRequest, PolicyPackClient, urnFor } from "./analyzer";
 import { buildPacks } from "./buildPacks";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const analyzerPb = require("@pulumi/pulumi/proto/analyzer_pb");
 
 type Res = AnalyzerResourceInput & { urn: string };
 
@@ -403,46 +400,10 @@ export interface PackFigures {
 }
 
 /**
- * The requests are encoded before the clock starts: what is timed is the pack, not the client's
- * protobuf encoding (which, for 10,000 resources, takes longer than the pack's answer).
+ * The requests are encoded before the clock starts (`analyzeRequest`, `analyzeStackRequest`):
+ * what is timed is the pack, not the client's protobuf encoding (which, for 10,000 resources,
+ * takes longer than the pack's answer).
  */
-function fill(req: any, r: Res): void {
-    req.setType(r.type);
-    req.setName(r.name ?? "res");
-    req.setUrn(r.urn);
-    req.setProperties(Struct.fromJavaScript(r.props));
-    req.setOptions(new analyzerPb.AnalyzerResourceOptions());
-}
-
-function analyzeRequest(r: Res): unknown {
-    const req = new analyzerPb.AnalyzeRequest();
-    fill(req, r);
-    return req;
-}
-
-function analyzeStackRequest(resources: Res[]): unknown {
-    const req = new analyzerPb.AnalyzeStackRequest();
-    req.setResourcesList(
-        resources.map((r) => {
-            const ar = new analyzerPb.AnalyzerResource();
-            fill(ar, r);
-            ar.setDependenciesList(r.dependencies ?? []);
-            for (const [k, urns] of Object.entries(r.propertyDependencies ?? {})) {
-                const pd = new analyzerPb.AnalyzerPropertyDependencies();
-                pd.setUrnsList(urns);
-                ar.getPropertydependenciesMap().set(k, pd);
-            }
-            return ar;
-        }),
-    );
-    return req;
-}
-
-/** Sends a prepared request (the client's own method builds its request inside). */
-function send(client: PolicyPackClient, method: "analyze" | "analyzeStack", request: unknown): Promise<any> {
-    return (client as any).call(method, request);
-}
-
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -469,13 +430,13 @@ export async function benchPack(cloud: string, sizes: number[], log: (line: stri
         await client.configure({});
         await client.configureStack({ dryRun: false });
         // Warm up the JIT on a small stack, as a long-running pack process would be.
-        await send(client, "analyzeStack", analyzeStackRequest(stackOf(cloud, 200)));
+        await client.send("analyzeStack", analyzeStackRequest(stackOf(cloud, 200)));
         for (const size of sizes) {
             const stack = stackOf(cloud, size);
             const single = stack.map(analyzeRequest);
             let t = process.hrtime.bigint();
             for (const req of single) {
-                await send(client, "analyze", req);
+                await client.send("analyze", req);
             }
             const analyzePerSecond = size / seconds(t);
             // The best of three runs: the machine is shared, and the slower run measures the neighbours.
@@ -484,7 +445,7 @@ export async function benchPack(cloud: string, sizes: number[], log: (line: stri
             let diagnostics = 0;
             for (let i = 0; i < 3; i++) {
                 t = process.hrtime.bigint();
-                diagnostics = (await send(client, "analyzeStack", request)).getDiagnosticsList().length;
+                diagnostics = (await client.send("analyzeStack", request)).diagnostics.length;
                 runs.push(seconds(t));
             }
             const analyzeStackSeconds = Math.min(...runs);

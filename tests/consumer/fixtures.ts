@@ -8,12 +8,13 @@
  * several files share one tarball and one fresh copy, and independent installs run in parallel.
  */
 import * as assert from "assert";
-import { execFile, spawn } from "child_process";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import * as grpc from "@grpc/grpc-js";
+import { spawnGrpcServer } from "../../tools/analyzer";
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -257,29 +258,11 @@ export async function schemaFromRunPlugin(pluginDir: string, cwd: string): Promi
     const runner = require.resolve("@pulumi/pulumi/cmd/run-plugin", { paths: [pluginDir] });
     assert.ok(runner.startsWith(pluginDir), `run-plugin must come from the package's own install, not ${runner}`);
     // The engine address is the plugin's first argument; GetSchema never calls the engine.
-    const child = spawn(process.execPath, [runner, pluginDir, "127.0.0.1:0"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr!.on("data", (d) => (stderr += d.toString()));
+    const { child, port } = await spawnGrpcServer(process.execPath, [runner, pluginDir, "127.0.0.1:0"], { what: "run-plugin", cwd });
     try {
-        const port = await new Promise<number>((resolve, reject) => {
-            let stdout = "";
-            const timer = setTimeout(() => reject(new Error(`run-plugin printed no port within 120 s\n${stderr}`)), 120000);
-            child.stdout!.on("data", (d) => {
-                stdout += d.toString();
-                const m = /^(\d+)\s*$/m.exec(stdout);
-                if (m) {
-                    clearTimeout(timer);
-                    resolve(Number(m[1]));
-                }
-            });
-            child.on("exit", (code) => {
-                clearTimeout(timer);
-                reject(new Error(`run-plugin exited with code ${code} before serving\n${stderr}${stdout}`));
-            });
-        });
         const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
         const schema = await new Promise<string>((resolve, reject) =>
-            client.getSchema(new providerPb.GetSchemaRequest(), (err: Error | null, resp: any) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(resp.getSchema()))),
+            client.getSchema(new providerPb.GetSchemaRequest(), (err: Error | null, resp: any) => (err ? reject(err) : resolve(resp.getSchema()))),
         );
         client.close();
         return JSON.parse(schema);
