@@ -79,6 +79,61 @@ export function describeValue(value: unknown): string {
 }
 
 /**
+ * The error a component raises during the deployment, when an input that was not known yet when
+ * the constructor ran (an `Output`, such as another resource's id or a `StackReference` output, or
+ * a promise) resolves to a value the constructor would have refused as a {@link ValidationError}.
+ *
+ * It is a separate type because it arrives later and means something else: the constructor has
+ * returned and the component's children are registered, but the child that takes the bad value is
+ * not created or changed, and the deployment fails with this error. The Pulumi CLI prints it as the
+ * program's error, usually wrapped by the runtime as
+ * `error serializing property "<input>": <this message>`. The message names the component, the
+ * field, the resolved value and the fix, like a `ValidationError`:
+ *
+ *   AwsPrivateEndpoint "orders": allowedSources[0].cidr resolved to "0.0.0.0/0", which opens the
+ *   endpoint to the whole internet. Fix: list the client CIDRs that need the service.
+ *
+ * A preview never raises it for values that stay unknown until `pulumi up`; the same check then
+ * runs during the update, before the provider sees the value.
+ */
+export class DeploymentValidationError extends Error {
+    /** The class name of the component, e.g. `AwsPrivateEndpoint`. */
+    public readonly component: string;
+    /** The logical name given to the component. */
+    public readonly resourceName: string;
+    /** The argument path that resolved to a bad value, e.g. `allowedSources[0].cidr`. */
+    public readonly field: string;
+    /** The value it resolved to. */
+    public readonly value: unknown;
+    /** What to do instead. */
+    public readonly fix: string;
+
+    constructor(args: ValidationErrorArgs) {
+        super(
+            `${args.component} "${args.resourceName}": ${args.field} ${describeResolved(args.value)}` +
+                `${args.problem ? `, ${args.problem}` : ""}. Fix: ${args.fix}`,
+        );
+        this.name = "DeploymentValidationError";
+        this.component = args.component;
+        this.resourceName = args.resourceName;
+        this.field = args.field;
+        this.value = args.value;
+        this.fix = args.fix;
+        Object.setPrototypeOf(this, DeploymentValidationError.prototype);
+    }
+
+    /** True for a DeploymentValidationError from any copy of this module. */
+    public static isInstance(e: unknown): e is DeploymentValidationError {
+        return e instanceof DeploymentValidationError || (e instanceof Error && e.name === "DeploymentValidationError" && "field" in e);
+    }
+}
+
+/** Renders a resolved value for a {@link DeploymentValidationError}: `resolved to "x"`, `resolved to nothing`. */
+function describeResolved(value: unknown): string {
+    return value === undefined ? "resolved to nothing" : `resolved to ${describeValue(value).slice("is ".length)}`;
+}
+
+/**
  * A validator bound to one component instance, so each check only says what is specific to it.
  * Helpers in `validate.ts` take a `Validator` and throw through it.
  */
@@ -91,6 +146,21 @@ export class Validator {
     /** Throws a {@link ValidationError} for `field`. */
     public fail(field: string, value: unknown, problem: string | undefined, fix: string): never {
         throw new ValidationError({
+            component: this.component,
+            resourceName: this.resourceName,
+            field,
+            value,
+            problem,
+            fix,
+        });
+    }
+
+    /**
+     * Throws a {@link DeploymentValidationError} for `field`: for checks that run when an input
+     * that was not known at construction resolves, inside an `apply`.
+     */
+    public failAtDeployment(field: string, value: unknown, problem: string | undefined, fix: string): never {
+        throw new DeploymentValidationError({
             component: this.component,
             resourceName: this.resourceName,
             field,

@@ -10,7 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GraphResource } from "../../tools/graph";
-import { mockState } from "./state";
+import { mockedInterfaces, mockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
 export interface RecordedResource extends GraphResource {
@@ -21,6 +21,8 @@ export interface RecordedResource extends GraphResource {
     deleteBeforeReplace: boolean;
     retainOnDelete?: boolean;
     protect?: boolean;
+    /** The `replacementTrigger` option, deserialised; undefined when not set. */
+    replacementTrigger?: unknown;
     /** Registered outputs of a component (after `registerOutputs`). */
     outputs?: Record<string, any>;
     /** Whether this came from a `get`/read rather than a registration. */
@@ -49,6 +51,12 @@ export interface MockOptions {
     invoke?: InvokeMocker;
     /** Configuration values (`project:key` or `aws:region` → value). */
     config?: Record<string, string>;
+    /**
+     * Run as `pulumi preview` does: computed outputs of new resources are unknown, so `apply`
+     * callbacks on them never run. Never await such outputs in a preview test: they do not resolve.
+     * @default false (as `pulumi up` does)
+     */
+    preview?: boolean;
 }
 
 /** The graph recorded by the harness, with query helpers. */
@@ -165,6 +173,11 @@ export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
     }
     const mocks: pulumi.runtime.Mocks = {
         newResource: (args) => {
+            if (options.preview) {
+                // A preview knows only the inputs of a new resource: its id and every computed
+                // output stay unknown, as they do under the CLI.
+                return { id: args.id, state: { ...args.inputs, ...(options.state?.(args) ?? {}) } };
+            }
             const state = {
                 ...args.inputs,
                 ...mockState(args),
@@ -177,7 +190,7 @@ export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
             return options.invoke?.(args) ?? defaultInvoke(args);
         },
     };
-    await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "stack", false);
+    await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "stack", options.preview ?? false);
     const monitor = pulumi.runtime.getMonitor() as any;
     wrapMonitor(monitor, recorder);
     return recorder;
@@ -220,6 +233,7 @@ function wrapMonitor(monitor: any, rec: Recorder): void {
                     deleteBeforeReplace: req.getDeletebeforereplace(),
                     retainOnDelete: req.getRetainondelete(),
                     protect: req.getProtect(),
+                    replacementTrigger: req.hasReplacementTrigger() ? pulumi.runtime.deserializeProperty(req.getReplacementTrigger().toJavaScript()) : undefined,
                     read: false,
                 });
             }
@@ -274,6 +288,10 @@ function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
+        case "aws:ec2/getNetworkInterface:getNetworkInterface": {
+            const eni = mockedInterfaces.get(args.inputs.id);
+            return eni ? { id: args.inputs.id, subnetId: eni.subnetId, privateIp: eni.privateIp, privateIps: [eni.privateIp], ipv6Addresses: [] } : {};
+        }
         case "aws:ec2/getVpc:getVpc":
             return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
         default:

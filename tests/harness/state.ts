@@ -13,6 +13,13 @@ function regionOf(args: pulumi.runtime.MockResourceArgs): string {
     return (args.inputs.region as string | undefined) ?? "us-east-1";
 }
 
+/**
+ * The network interfaces mocked VPC endpoints got, by id: the subnet each is in. The default
+ * `aws.ec2.getNetworkInterface` answer of the harness reads it, as AWS would answer for an
+ * endpoint's interfaces.
+ */
+export const mockedInterfaces = new Map<string, { subnetId: string; privateIp: string }>();
+
 /** Computed outputs for a resource; merged over its inputs by the harness. */
 export function mockState(args: pulumi.runtime.MockResourceArgs): Record<string, any> {
     const { type, name, inputs } = args;
@@ -39,7 +46,11 @@ export function mockState(args: pulumi.runtime.MockResourceArgs): Record<string,
                     { dnsName: `vpce-${name}.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                     { dnsName: `vpce-${name}-${region}a.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                 ],
-                networkInterfaceIds: (inputs.subnetIds as string[] | undefined)?.map((_, i) => `eni-${name}-${i}`) ?? [],
+                networkInterfaceIds: (inputs.subnetIds as string[] | undefined)?.map((subnetId, i) => {
+                    const eni = `eni-${name}-${i}`;
+                    mockedInterfaces.set(eni, { subnetId, privateIp: `10.255.${mockedInterfaces.size % 250}.${i + 10}` });
+                    return eni;
+                }) ?? [],
                 state: inputs.vpcEndpointType === "Interface" ? "pendingAcceptance" : "available",
                 ownerId: ACCOUNT,
                 prefixListId: inputs.vpcEndpointType === "Gateway" ? `pl-${name}` : undefined,
