@@ -6,6 +6,8 @@
  */
 export * from "../core";
 export * from "./dns";
+export * from "./interfaceEndpoint";
+export * from "./nlb";
 export * from "./privateDnsZone";
 export * from "./privateEndpoint";
 export * from "./privateLinkService";

@@ -10,7 +10,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { GraphResource } from "../../tools/graph";
-import { mockedInterfaces, mockState } from "./state";
+import { mockedInterfaces, mockId, mockState } from "./state";
 
 /** One registered resource (custom or component), as the engine would have seen it. */
 export interface RecordedResource extends GraphResource {
@@ -23,6 +23,8 @@ export interface RecordedResource extends GraphResource {
     protect?: boolean;
     /** The `replacementTrigger` option, deserialised; undefined when not set. */
     replacementTrigger?: unknown;
+    /** URNs of the resources whose replacement replaces this one (`replaceWith`). */
+    replaceWith?: string[];
     /** Registered outputs of a component (after `registerOutputs`). */
     outputs?: Record<string, any>;
     /** Whether this came from a `get`/read rather than a registration. */
@@ -183,7 +185,7 @@ export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
                 ...mockState(args),
                 ...(options.state?.(args) ?? {}),
             };
-            return { id: args.id || (args.custom === false ? "" : `${args.name}-id`), state };
+            return { id: args.id || (args.custom === false ? "" : mockId(args.type, args.name)), state };
         },
         call: (args) => {
             recorder.invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });
@@ -234,6 +236,7 @@ function wrapMonitor(monitor: any, rec: Recorder): void {
                     retainOnDelete: req.getRetainondelete(),
                     protect: req.getProtect(),
                     replacementTrigger: req.hasReplacementTrigger() ? pulumi.runtime.deserializeProperty(req.getReplacementTrigger().toJavaScript()) : undefined,
+                    replaceWith: req.getReplaceWithList(),
                     read: false,
                 });
             }

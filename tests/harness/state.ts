@@ -3,7 +3,7 @@
  * these (ARNs, ids, DNS entries); under mocks they would be undefined, and components that wire
  * them into other resources would register `undefined` inputs. Values are recognisable
  * placeholders derived from the logical name, so tests can assert the wiring
- * (`vpcEndpointId === "orders-endpoint-id"`).
+ * (`vpcEndpointId === "vpce-ordersendpoint"`, `targetGroupArn` ending in `orders-tg-443`).
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -20,11 +20,32 @@ function regionOf(args: pulumi.runtime.MockResourceArgs): string {
  */
 export const mockedInterfaces = new Map<string, { subnetId: string; privateIp: string }>();
 
+/** The id prefix AWS gives resources of these types; the components check such ids. */
+const ID_PREFIXES: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/instance:Instance": "i",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+};
+
+/**
+ * The mocked id of a custom resource: the AWS form (`vpce-ordersendpoint`, the logical name's
+ * letters and digits after the prefix) for the types whose ids the components check, so an id
+ * handed from one resource to another passes the same check a real one would; else
+ * `${name}-id`.
+ */
+export function mockId(type: string, name: string): string {
+    const prefix = Object.prototype.hasOwnProperty.call(ID_PREFIXES, type) ? ID_PREFIXES[type] : undefined;
+    return prefix === undefined ? `${name}-id` : `${prefix}-${name.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
 /** Computed outputs for a resource; merged over its inputs by the harness. */
 export function mockState(args: pulumi.runtime.MockResourceArgs): Record<string, any> {
     const { type, name, inputs } = args;
     const region = regionOf(args);
-    const id = `${name}-id`;
+    const id = mockId(type, name);
     const awsArn = (service: string, resource: string) => `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
     switch (type) {
         case "aws:ec2/vpcEndpointService:VpcEndpointService":
@@ -48,7 +69,7 @@ export function mockState(args: pulumi.runtime.MockResourceArgs): Record<string,
                 ],
                 networkInterfaceIds: (inputs.subnetIds as string[] | undefined)?.map((subnetId, i) => {
                     const eni = `eni-${name}-${i}`;
-                    mockedInterfaces.set(eni, { subnetId, privateIp: `10.255.${mockedInterfaces.size % 250}.${i + 10}` });
+                    mockedInterfaces.set(eni, { subnetId, privateIp: `10.255.${i}.10` });
                     return eni;
                 }) ?? [],
                 state: inputs.vpcEndpointType === "Interface" ? "pendingAcceptance" : "available",

@@ -40,7 +40,7 @@ describe("AWS cross-account flow (two providers, one program)", () => {
             {
                 networkLoadBalancerArns: ["arn:aws:elasticloadbalancing:eu-west-1:111111111111:loadbalancer/net/orders/0123456789abcdef"],
                 allowedPrincipals: ["arn:aws:iam::222222222222:root"],
-                acceptEndpointIds: [endpointId],
+                acceptEndpoints: [{ key: "orders-client", endpointId }],
             },
             { providers: { aws: providerAccount } },
         );

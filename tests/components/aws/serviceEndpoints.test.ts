@@ -10,7 +10,7 @@ import {
     restrictedEndpointPolicy,
     validateAwsServiceEndpointsArgs,
 } from "../../../components/aws/serviceEndpoints";
-import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/privateEndpoint";
+import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/interfaceEndpoint";
 import { ValidationError } from "../../../components/core";
 
 const COMPONENT = "privatelink:index:AwsServiceEndpoints";
@@ -92,14 +92,14 @@ describe("AwsServiceEndpoints", () => {
             assert.strictEqual(sg.inputs.vpcId, "vpc-1");
             assert.match(sg.inputs.description, /AWS service endpoints se/);
             const rule = rec.one("se-ingress-10-0-0-0-16-443", RULE);
-            assert.strictEqual(rule.inputs.securityGroupId, "se-sg-id");
+            assert.strictEqual(rule.inputs.securityGroupId, "sg-sesg");
             assert.strictEqual(rule.inputs.fromPort, 443);
 
             const ssm = rec.one("se-ssm", ENDPOINT);
             assert.strictEqual(ssm.inputs.vpcEndpointType, "Interface");
             assert.strictEqual(ssm.inputs.serviceName, "com.amazonaws.us-east-1.ssm", "region from the provider (getRegion)");
             assert.deepStrictEqual(ssm.inputs.subnetIds, ["subnet-a", "subnet-b"]);
-            assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["se-sg-id"]);
+            assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["sg-sesg"]);
             assert.deepStrictEqual(ssm.propertyDependencies.securityGroupIds, [sg.urn]);
             assert.strictEqual(ssm.inputs.privateDnsEnabled, true);
             assert.deepStrictEqual(JSON.parse(ssm.inputs.policy), ORG_POLICY);
@@ -116,16 +116,16 @@ describe("AwsServiceEndpoints", () => {
             assert.deepStrictEqual(JSON.parse(s3.inputs.policy), ORG_POLICY, "Gateway endpoints take the policy too");
 
             assert.deepStrictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 1);
-            assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "se-ssm-id", s3: "se-s3-id" });
+            assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "vpce-sessm", s3: "vpce-ses3" });
             assert.deepStrictEqual(await unwrap(se.serviceNames), { ssm: "com.amazonaws.us-east-1.ssm", s3: "com.amazonaws.us-east-1.s3" });
             assert.deepStrictEqual(await unwrap(se.connectionStates), { ssm: "pendingAcceptance", s3: "available" });
             assert.deepStrictEqual(await unwrap(se.prefixListIds), { s3: "pl-se-s3" });
-            assert.strictEqual(await unwrap(se.securityGroupId), "se-sg-id");
+            assert.strictEqual(await unwrap(se.securityGroupId), "sg-sesg");
             assert.deepStrictEqual(await unwrap(se.dnsNames), [
                 "vpce-se-ssm.vpce-svc.us-east-1.vpce.amazonaws.com",
                 "vpce-se-ssm-us-east-1a.vpce-svc.us-east-1.vpce.amazonaws.com",
             ]);
-            assert.deepStrictEqual(await unwrap(se.privateIps), []);
+            assert.deepStrictEqual(await unwrap(se.privateIps), ["10.255.0.10", "10.255.1.10"], "one address per interface of the Interface endpoint");
             assert.ok(comp.outputs && "endpointIds" in comp.outputs, "registerOutputs ran");
         });
     });
@@ -179,11 +179,11 @@ describe("AwsServiceEndpoints", () => {
             const ecr = rec.one("se-ecr-dkr", ENDPOINT);
             assert.strictEqual(ecr.inputs.ipAddressType, "dualstack");
             assert.deepStrictEqual(ecr.inputs.dnsOptions, { dnsRecordIpType: "dualstack" });
-            assert.deepStrictEqual(ecr.inputs.securityGroupIds, ["se-sg-id"]);
+            assert.deepStrictEqual(ecr.inputs.securityGroupIds, ["sg-sesg"]);
 
             const ids = await unwrap(se.endpointIds);
             assert.strictEqual(Object.keys(ids).length, 12);
-            assert.strictEqual(ids["ecr.dkr"], "se-ecr-dkr-id");
+            assert.strictEqual(ids["ecr.dkr"], "vpce-seecrdkr");
             assert.deepStrictEqual(await unwrap(se.prefixListIds), { dynamodb: "pl-se-dynamodb" });
             assert.strictEqual((await unwrap(se.dnsNames)).length, 22, "two names for each of 11 Interface endpoints");
         });
@@ -302,8 +302,8 @@ describe("AwsServiceEndpoints", () => {
             ["route table of wrong type", "routeTableIds[0]", (a) => ({ ...a, routeTableIds: [5] })],
             ["interface without subnets", "subnets", (a) => ({ ...a, subnets: undefined })],
             ["single subnet", "subnets", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }] })],
-            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "a", availabilityZone: "us-east-1a" }, { subnetId: "b", availabilityZone: "us-east-1a" }] })],
-            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds", (a) => ({ ...a, allowedCidrs: undefined })],
+            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1a" }] })],
+            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds or allowedSources", (a) => ({ ...a, allowedCidrs: undefined })],
             ["0.0.0.0/0", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["0.0.0.0/0"] })],
             ["::/0", "allowedCidrs[1]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/8", "::/0"] })],
             ["bad CIDR", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["10.0.0/16"] })],
