@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
-import { Validator } from "../core";
+import { childName, Validator } from "../core";
 
 /** The IP address family of the endpoint's network interfaces. */
 export enum AwsEndpointIpAddressType {
@@ -98,4 +98,28 @@ export function lookupPrivateIps(parent: pulumi.Resource, eniIds: pulumi.Output<
         }
         return ips;
     });
+}
+
+/**
+ * Why endpoints carry their policy in an `aws.ec2.VpcEndpointPolicy` rather than inline: the
+ * endpoint's inline `policy` is optional and computed, so the provider keeps an omitted policy as
+ * it was, and lifting a restriction would silently leave it in place. Deleting a
+ * `VpcEndpointPolicy` resets the endpoint to AWS's default policy, so removing the policy from the
+ * arguments reaches AWS. The endpoint ignores its own `policy`, which then only mirrors this
+ * resource (the two must never both be set).
+ */
+export const ENDPOINT_POLICY_IGNORE = ["policy"];
+
+/** Creates `${name}-policy`, the endpoint's policy document, when there is one. */
+export function createEndpointPolicy(
+    name: string,
+    endpoint: aws.ec2.VpcEndpoint,
+    policy: pulumi.Input<string> | undefined,
+    parent: pulumi.Resource,
+    region?: pulumi.Input<string>,
+): aws.ec2.VpcEndpointPolicy | undefined {
+    if (policy === undefined) {
+        return undefined;
+    }
+    return new aws.ec2.VpcEndpointPolicy(childName(name, "policy"), { vpcEndpointId: endpoint.id, policy, region }, { parent });
 }

@@ -31,6 +31,7 @@ import {
 } from "../core";
 import { IngressSource, SECURITY_GROUP_ID, sourceAddress, validateIngressSources, AwsAllowedSourceArgs } from "./securityGroup";
 import {
+    asSet,
     awsIdCheck,
     booleanCheck,
     cidrCheck,
@@ -726,11 +727,11 @@ export function createNetworkLoadBalancer(v: Validator, name: string, plan: Netw
             // PrivateLink needs no public address; an internal NLB is reachable only from the
             // VPC and through the endpoint service.
             internal: true,
-            subnets: checkedList(v, "loadBalancer.subnetIds", lb.subnetIds, SUBNET_ID),
+            subnets: asSet(checkedList(v, "loadBalancer.subnetIds", lb.subnetIds, SUBNET_ID)),
             ipAddressType: lb.ipAddressType ?? AwsNlbIpAddressType.Ipv4,
             enableCrossZoneLoadBalancing: whenResolved(v, "loadBalancer.crossZoneLoadBalancing", lb.crossZoneLoadBalancing ?? true, booleanCheck),
             enableDeletionProtection: whenResolved(v, "loadBalancer.deletionProtection", lb.deletionProtection ?? false, booleanCheck),
-            securityGroups: [sg.id, ...checkedList(v, "loadBalancer.securityGroupIds", lb.securityGroupIds ?? [], SECURITY_GROUP_ID)],
+            securityGroups: [sg.id, ...asSet(checkedList(v, "loadBalancer.securityGroupIds", lb.securityGroupIds ?? [], SECURITY_GROUP_ID))],
             // Always explicit: the setting is computed by the provider, so leaving it out would keep
             // whatever it was.
             enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: plan.enforce ? "on" : "off",

@@ -30,6 +30,8 @@ import { createAliasRecords, createPrivateZone, endpointAliasTarget, keyedZoneVp
 import {
     AwsEndpointDnsRecordIpType,
     AwsEndpointIpAddressType,
+    createEndpointPolicy,
+    ENDPOINT_POLICY_IGNORE,
     lookupPrivateIps,
     servesIpv4,
     servesIpv6,
@@ -39,6 +41,7 @@ import { AwsAllowedSourceArgs, createEndpointSecurityGroup, DEFAULT_ENDPOINT_POR
 import { isCustomerServiceName } from "./serviceNames";
 import { AwsEndpointSubnetArgs, checkedSubnetIds, subnetKeys, validateEndpointSubnets } from "./subnets";
 import {
+    asSet,
     checkedList,
     IAM_ROLE_NAME,
     patternCheck,
@@ -635,7 +638,8 @@ function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: 
  *
  * Children (logical names): `${name}-sg` and `${name}-ingress-<source>-<port>` (unless
  * `securityGroupIds`; `<source>` is the CIDR or group id in key form, or the source's key),
- * `${name}-endpoint`, `${name}-private-dns` (with `enablePrivateDnsAfterAcceptance`),
+ * `${name}-endpoint`, `${name}-endpoint-policy` (with `policy` or `policyDocument`),
+ * `${name}-private-dns` (with `enablePrivateDnsAfterAcceptance`),
  * `${name}-zone`, `${name}-assoc-<vpc>` and `${name}-auth-<vpc>` (new private zone; `<vpc>` is
  * the VPC's key), `${name}-alias-a` / `${name}-alias-aaaa` (private zone records),
  * `${name}-flowlog-role` and `${name}-flowlog-policy` (CloudWatch flow logs without a role),
@@ -694,7 +698,7 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
                 : undefined;
         const securityGroupIds = hasSecurityGroups
             ? args.securityGroupIds !== undefined
-                ? checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID)
+                ? asSet(checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID))
                 : [created!.securityGroup.id]
             : undefined;
 
@@ -711,19 +715,21 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
                 resourceConfigurationArn:
                     args.resourceConfigurationArn === undefined ? undefined : whenResolved(v, "resourceConfigurationArn", args.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN),
                 serviceRegion: args.serviceRegion === undefined ? undefined : whenResolved(v, "serviceRegion", args.serviceRegion, regionCheck),
-                subnetIds: checkedSubnetIds(v, "subnets", plan.subnets),
+                subnetIds: asSet(checkedSubnetIds(v, "subnets", plan.subnets)),
                 securityGroupIds,
-                // With late enablement the flag lives on EndpointPrivateDns only; setting it in two
-                // places makes them fight. GWLB endpoints have no DNS at all.
-                privateDnsEnabled: type === AwsEndpointType.GatewayLoadBalancer || lateDns ? undefined : args.privateDnsEnabled === true,
+                // With late enablement EndpointPrivateDns owns the flag: the endpoint starts with it
+                // off (AWS refuses it while the connection is pending) and ignores later changes,
+                // so the two never fight. GWLB endpoints have no DNS at all.
+                privateDnsEnabled: type === AwsEndpointType.GatewayLoadBalancer ? undefined : lateDns ? false : args.privateDnsEnabled === true,
                 ipAddressType: args.ipAddressType,
                 dnsOptions: args.dnsRecordIpType !== undefined ? { dnsRecordIpType: args.dnsRecordIpType } : undefined,
-                policy,
                 tags: { Name: childName(name, "endpoint"), ...tags },
             },
-            // EndpointPrivateDns changes the endpoint's private DNS flag out of band.
-            { parent: this, ignoreChanges: lateDns ? ["privateDnsEnabled"] : undefined },
+            // EndpointPrivateDns changes the endpoint's private DNS flag out of band, and the
+            // policy lives in its own resource (see ENDPOINT_POLICY_IGNORE).
+            { parent: this, ignoreChanges: [...ENDPOINT_POLICY_IGNORE, ...(lateDns ? ["privateDnsEnabled"] : [])] },
         );
+        createEndpointPolicy(childName(name, "endpoint"), endpoint, policy, this);
 
         if (lateDns) {
             // Data flow orders this after the acceptance: `acceptedBy` must be known first.

@@ -30,6 +30,7 @@ import {
 import { isHostName } from "../../common/dns";
 import { AwsNlbIpAddressType, AwsPrivateLinkServiceLoadBalancerArgs, createNetworkLoadBalancer, NetworkLoadBalancerPlan, validateNetworkLoadBalancer } from "./nlb";
 import {
+    asSet,
     awsIdCheck,
     booleanCheck,
     checkedList,
@@ -521,16 +522,17 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
             networkLoadBalancerArns = args.networkLoadBalancerArns && checkedList(v, "networkLoadBalancerArns", args.networkLoadBalancerArns, NLB_ARN);
             const given = networkLoadBalancerArns ?? checkedList(v, "gatewayLoadBalancerArns", args.gatewayLoadBalancerArns!, GWLB_ARN);
             loadBalancerArn = pulumi.output((given as pulumi.Input<string>[])[0]);
+            networkLoadBalancerArns = networkLoadBalancerArns && asSet(networkLoadBalancerArns as pulumi.Input<string>[]);
         }
         const isGateway = args.gatewayLoadBalancerArns !== undefined;
 
-        const principals = checkedList(v, "allowedPrincipals", args.allowedPrincipals ?? [], principalCheck(args.allowWildcardPrincipal === true));
+        const principals = asSet(checkedList(v, "allowedPrincipals", args.allowedPrincipals ?? [], principalCheck(args.allowWildcardPrincipal === true)));
         const service = new aws.ec2.VpcEndpointService(
             childName(name, "service"),
             {
                 acceptanceRequired: acceptanceOf(v, args),
                 networkLoadBalancerArns,
-                gatewayLoadBalancerArns: isGateway ? checkedList(v, "gatewayLoadBalancerArns", args.gatewayLoadBalancerArns!, GWLB_ARN) : undefined,
+                gatewayLoadBalancerArns: isGateway ? asSet(checkedList(v, "gatewayLoadBalancerArns", args.gatewayLoadBalancerArns!, GWLB_ARN)) : undefined,
                 // Always the full list, `[]` when empty: the provider keeps an omitted list as it
                 // was, so removed accounts would keep their access.
                 allowedPrincipals: principals,
@@ -697,7 +699,7 @@ export class AwsPrivateLinkService extends pulumi.ComponentResource {
     /** The supported regions to send: the provider's region first, then the listed ones, each once. */
     private supportedRegions(v: Validator, listed: readonly pulumi.Input<string>[]): pulumi.Output<string[]> {
         const home = aws.getRegionOutput({}, { parent: this }).region;
-        return pulumi.all([home, ...checkedList(v, "supportedRegions", listed, regionCheck)]).apply((regions) => [...new Set(regions)]);
+        return pulumi.all([home, ...checkedList(v, "supportedRegions", listed, regionCheck)]).apply(([own, ...others]) => [...new Set([own, ...[...others].sort()])]);
     }
 }
 

@@ -28,7 +28,14 @@ import {
     Validator,
     whenResolved,
 } from "../core";
-import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType, lookupPrivateIps, validateDnsRecordIpType } from "./interfaceEndpoint";
+import {
+    AwsEndpointDnsRecordIpType,
+    AwsEndpointIpAddressType,
+    createEndpointPolicy,
+    ENDPOINT_POLICY_IGNORE,
+    lookupPrivateIps,
+    validateDnsRecordIpType,
+} from "./interfaceEndpoint";
 import { AwsAllowedSourceArgs, createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, IngressSource, SECURITY_GROUP_ID, validateEndpointAccess } from "./securityGroup";
 import {
     AwsServiceEndpointKind,
@@ -39,7 +46,7 @@ import {
     isServiceShortName,
 } from "./serviceNames";
 import { AwsEndpointSubnetArgs, checkedSubnetIds, validateEndpointSubnets } from "./subnets";
-import { awsIdCheck, checkedList, patternCheck, regionCheck, requireAutonameFits, requireNameFitsTags, SECURITY_GROUP_NAME, validateAwsTags, validateList } from "./validation";
+import { asSet, awsIdCheck, checkedList, patternCheck, regionCheck, requireAutonameFits, requireNameFitsTags, SECURITY_GROUP_NAME, validateAwsTags, validateList } from "./validation";
 
 const COMPONENT = "AwsServiceEndpoints";
 
@@ -372,7 +379,7 @@ export function restrictedEndpointPolicy(
         condition = { "aws:PrincipalOrgID": v ? whenResolved(v, "organizationId", scope.organizationId, ORGANIZATION_ID) : scope.organizationId };
     } else if (scope.principalAccountIds !== undefined) {
         sid = "AllowAccountPrincipalsOnly";
-        condition = { "aws:PrincipalAccount": v ? checkedList(v, "principalAccountIds", scope.principalAccountIds, ACCOUNT_ID) : scope.principalAccountIds };
+        condition = { "aws:PrincipalAccount": asSet(v ? checkedList(v, "principalAccountIds", scope.principalAccountIds, ACCOUNT_ID) : scope.principalAccountIds) };
     } else {
         return undefined;
     }
@@ -387,7 +394,8 @@ export function restrictedEndpointPolicy(
  *
  * Children (logical names): `${name}-sg` and `${name}-ingress-<source>-443` (one shared group,
  * only with Interface endpoints and no `securityGroupIds`), and `${name}-${slug(service)}` per
- * service (e.g. `${name}-ecr-dkr`, `${name}-s3`).
+ * service (e.g. `${name}-ecr-dkr`, `${name}-s3`), with `${name}-${slug(service)}-policy` beside each
+ * endpoint that gets the restricted policy.
  */
 export class AwsServiceEndpoints extends pulumi.ComponentResource {
     /** Endpoint id per service, keyed as given in `services`. */
@@ -435,27 +443,29 @@ export class AwsServiceEndpoints extends pulumi.ComponentResource {
                   )
                 : undefined;
         const securityGroupIds =
-            args.securityGroupIds !== undefined ? checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID) : created ? [created.securityGroup.id] : undefined;
+            args.securityGroupIds !== undefined ? asSet(checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID)) : created ? [created.securityGroup.id] : undefined;
         const restrictedPolicy = restrictedEndpointPolicy(args, v);
-        const subnetIds = checkedSubnetIds(v, "subnets", all.subnets);
-        const routeTableIds = checkedList(v, "routeTableIds", args.routeTableIds ?? [], ROUTE_TABLE_ID);
+        const subnetIds = asSet(checkedSubnetIds(v, "subnets", all.subnets));
+        const routeTableIds = asSet(checkedList(v, "routeTableIds", args.routeTableIds ?? [], ROUTE_TABLE_ID));
 
         const endpoints = plan.map((p) => {
             const serviceName = region.apply((r) => awsServiceName(p.service, r, p.kind));
             const common = {
                 vpcId,
                 serviceName,
-                policy: p.restrictedPolicy ? restrictedPolicy : undefined,
                 region: givenRegion,
                 tags: { Name: p.logicalName, ...tags },
             };
+            // The policy lives in its own resource (see ENDPOINT_POLICY_IGNORE), so exempting a
+            // service or lifting the restriction resets its endpoint to AWS's default.
+            const opts = { parent: this, ignoreChanges: ENDPOINT_POLICY_IGNORE };
             const endpoint =
                 p.kind === AwsServiceEndpointKind.Gateway
                     ? new aws.ec2.VpcEndpoint(
                           p.logicalName,
                           // Route tables inline, never together with VpcEndpointRouteTableAssociation.
                           { ...common, vpcEndpointType: "Gateway", routeTableIds },
-                          { parent: this },
+                          opts,
                       )
                     : new aws.ec2.VpcEndpoint(
                           p.logicalName,
@@ -468,8 +478,9 @@ export class AwsServiceEndpoints extends pulumi.ComponentResource {
                               ipAddressType: args.ipAddressType,
                               dnsOptions: interfaceDnsOptions(p.service, privateDns, args.dnsRecordIpType),
                           },
-                          { parent: this },
+                          opts,
                       );
+            createEndpointPolicy(p.logicalName, endpoint, p.restrictedPolicy ? restrictedPolicy : undefined, this, givenRegion);
             return { plan: p, endpoint, serviceName };
         });
 

@@ -248,6 +248,15 @@ export function checkedList<T>(v: Validator, field: string, list: readonly pulum
     return list.map((entry, i) => whenResolved(v, `${field}[${i}]`, entry, check));
 }
 
+/**
+ * A list the provider treats as a set (subnets, security groups, principals, regions, route
+ * tables), in a stable order: sorted when every entry is a known string, so reordering the
+ * arguments changes no input at all; as given when some entry is an Output.
+ */
+export function asSet<T>(list: readonly pulumi.Input<T>[]): pulumi.Input<T>[] {
+    return list.every((entry) => typeof entry === "string") ? [...list].sort() : [...list];
+}
+
 /** How {@link validateList} treats the list as a whole. */
 export interface ListRules {
     /** Refuse a missing list. @default false */

@@ -67,8 +67,10 @@ export function mockState(args: pulumi.runtime.MockResourceArgs): Record<string,
                     { dnsName: `vpce-${name}.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                     { dnsName: `vpce-${name}-${region}a.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                 ],
+                // One interface per subnet, named after it: AWS keeps a subnet's interface when
+                // another subnet is added or removed.
                 networkInterfaceIds: (inputs.subnetIds as string[] | undefined)?.map((subnetId, i) => {
-                    const eni = `eni-${name}-${i}`;
+                    const eni = `eni-${name}-${subnetId}`;
                     mockedInterfaces.set(eni, { subnetId, privateIp: `10.255.${i}.10` });
                     return eni;
                 }) ?? [],

@@ -129,13 +129,13 @@ describe("AwsPrivateEndpoint", () => {
             assert.strictEqual(ep.inputs.policy, undefined);
             assert.strictEqual(ep.inputs.serviceRegion, undefined);
             assert.strictEqual(ep.inputs.dnsOptions, undefined);
-            assert.deepStrictEqual(ep.ignoreChanges, []);
+            assert.deepStrictEqual(ep.ignoreChanges, ["policy"], "a policy lives in its own resource");
 
             assert.strictEqual(await unwrap(pe.endpointId), "vpce-peendpoint");
             assert.strictEqual(await unwrap(pe.serviceReference), SERVICE);
             assert.strictEqual(await unwrap(pe.connectionState), "pendingAcceptance");
             assert.strictEqual(await unwrap(pe.securityGroupId), "sg-pesg");
-            assert.deepStrictEqual(await unwrap(pe.networkInterfaceIds), ["eni-pe-endpoint-0", "eni-pe-endpoint-1"]);
+            assert.deepStrictEqual(await unwrap(pe.networkInterfaceIds), ["eni-pe-endpoint-subnet-a", "eni-pe-endpoint-subnet-b"]);
             assert.deepStrictEqual(await unwrap(pe.dnsNames), [
                 "vpce-pe-endpoint.vpce-svc.us-east-1.vpce.amazonaws.com",
                 "vpce-pe-endpoint-us-east-1a.vpce-svc.us-east-1.vpce.amazonaws.com",
@@ -164,6 +164,7 @@ describe("AwsPrivateEndpoint", () => {
                 `${RULE} pe-ingress-sg-clients-443`,
                 `${RULE} pe-ingress-sg-clients-8443`,
                 `${ENDPOINT} pe-endpoint`,
+                `aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy pe-endpoint-policy`,
                 `${ZONE} pe-zone`,
                 `${ASSOC} pe-assoc-vpc-2`,
                 `${ASSOC} pe-assoc-vpc-3`,
@@ -195,7 +196,10 @@ describe("AwsPrivateEndpoint", () => {
             assert.strictEqual(ep.inputs.ipAddressType, "dualstack");
             assert.deepStrictEqual(ep.inputs.dnsOptions, { dnsRecordIpType: "dualstack" });
             assert.strictEqual(ep.inputs.privateDnsEnabled, false);
-            assert.deepStrictEqual(JSON.parse(ep.inputs.policy), maximal().policyDocument);
+            const policy = rec.one("pe-endpoint-policy", "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy");
+            assert.deepStrictEqual(JSON.parse(policy.inputs.policy), maximal().policyDocument);
+            assert.strictEqual(policy.inputs.vpcEndpointId, ep.id);
+            assert.strictEqual(ep.inputs.policy, undefined, "never inline as well");
             assert.strictEqual(ep.inputs.tags.team, "orders");
 
             const zone = rec.one("pe-zone", ZONE);
@@ -228,7 +232,7 @@ describe("AwsPrivateEndpoint", () => {
             // Default scope: one flow log per subnet, on the endpoint's interface in that subnet.
             for (const [i, subnet] of ["subnet-a", "subnet-b", "subnet-c"].entries()) {
                 const flow = rec.one(`pe-flowlog-eni-${subnet}`, FLOW_LOG);
-                assert.strictEqual(flow.inputs.eniId, `eni-pe-endpoint-${i}`);
+                assert.strictEqual(flow.inputs.eniId, `eni-pe-endpoint-${subnet}`);
                 assert.strictEqual(flow.inputs.subnetId, undefined);
                 assert.deepStrictEqual(flow.propertyDependencies.eniId, [ep.urn]);
                 assert.strictEqual(flow.inputs.logDestination, LOG_GROUP);
@@ -249,14 +253,14 @@ describe("AwsPrivateEndpoint", () => {
             const rec = await startMocks({
                 invoke: (args) =>
                     args.token === GET_ENI
-                        ? { id: args.inputs.id, privateIp: `10.0.0.${args.inputs.id.endsWith("0") ? 10 : 20}`, privateIps: [`10.0.0.${args.inputs.id.endsWith("0") ? 10 : 20}`], ipv6Addresses: args.inputs.id.endsWith("0") ? ["fd00::a"] : [] }
+                        ? { id: args.inputs.id, privateIp: `10.0.0.${args.inputs.id.endsWith("a") ? 10 : 20}`, privateIps: [`10.0.0.${args.inputs.id.endsWith("a") ? 10 : 20}`], ipv6Addresses: args.inputs.id.endsWith("a") ? ["fd00::a"] : [] }
                         : undefined,
             });
             const { pe } = await build(minimal(), undefined, rec);
             assert.deepStrictEqual(await unwrap(pe.privateIps), ["10.0.0.10", "fd00::a", "10.0.0.20"]);
             assert.deepStrictEqual(
                 rec.invokes.filter((i) => i.token === GET_ENI).map((i) => i.inputs.id).sort(),
-                ["eni-pe-endpoint-0", "eni-pe-endpoint-1"],
+                ["eni-pe-endpoint-subnet-a", "eni-pe-endpoint-subnet-b"],
             );
         });
     });
@@ -275,13 +279,14 @@ describe("AwsPrivateEndpoint", () => {
             assert.deepStrictEqual(typeNames(rec.resources), [
                 `${COMPONENT} pe`,
                 `${ENDPOINT} pe-endpoint`,
+                `aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy pe-endpoint-policy`,
                 `${RECORD} pe-alias-a`,
                 `${FLOW_LOG} pe-flowlog-subnet-a`,
                 `${FLOW_LOG} pe-flowlog-subnet-b`,
             ].sort());
             const ep = rec.one("pe-endpoint", ENDPOINT);
             assert.deepStrictEqual(ep.inputs.securityGroupIds, ["sg-existing"]);
-            assert.strictEqual(ep.inputs.policy, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+            assert.strictEqual(rec.one("pe-endpoint-policy").inputs.policy, JSON.stringify({ Version: "2012-10-17", Statement: [] }));
             const record = rec.one("pe-alias-a", RECORD);
             assert.strictEqual(record.inputs.zoneId, "ZCENTRAL");
             assert.strictEqual(record.inputs.name, "ssm.corp.internal");
@@ -350,8 +355,8 @@ describe("AwsPrivateEndpoint", () => {
             await rec.settle();
 
             const ep = rec.one("pe-endpoint", ENDPOINT);
-            assert.strictEqual(ep.inputs.privateDnsEnabled, undefined, "set in one place only");
-            assert.deepStrictEqual(ep.ignoreChanges, ["privateDnsEnabled"]);
+            assert.strictEqual(ep.inputs.privateDnsEnabled, false, "off at creation, owned by the late resource after");
+            assert.deepStrictEqual(ep.ignoreChanges, ["policy", "privateDnsEnabled"]);
             const dns = rec.one("pe-private-dns", PRIVATE_DNS);
             const acc = rec.one("accept");
             assert.strictEqual(dns.inputs.vpcEndpointId, "vpce-peendpoint");
@@ -430,7 +435,7 @@ describe("AwsPrivateEndpoint", () => {
                 flowLogs: { destinationArn: "arn:aws:s3:::flows", destinationType: AwsFlowLogDestinationType.S3 },
             });
             assert.deepStrictEqual(typeNames(rec.ofType(FLOW_LOG)), [`${FLOW_LOG} pe-flowlog-eni-subnet-a`]);
-            assert.strictEqual(rec.one("pe-flowlog-eni-subnet-a", FLOW_LOG).inputs.eniId, "eni-pe-endpoint-0");
+            assert.strictEqual(rec.one("pe-flowlog-eni-subnet-a", FLOW_LOG).inputs.eniId, "eni-pe-endpoint-subnet-a");
         });
 
         it("attaches a Resource endpoint's flow logs to its subnets by default", async () => {
