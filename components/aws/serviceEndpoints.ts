@@ -15,6 +15,7 @@ import {
     childName,
     isKnown,
     mergeTags,
+    PULUMI_SIGNATURE_KEY,
     requireAbsent,
     requireBoolean,
     requireEntryKeys,
@@ -61,7 +62,11 @@ const ACCOUNT_ID: Check = (value) =>
         : { problem: "which is not an AWS account id", fix: 'use the 12-digit account id, e.g. "123456789012", not an ARN or alias' };
 const ROUTE_TABLE_ID = awsIdCheck("rtb");
 const SERVICE: Check = (value) =>
-    (isServiceShortName(value) || isFullServiceName(value)) && !isCustomerServiceName(value)
+    value === PULUMI_SIGNATURE_KEY
+        ? // The outputs are maps keyed by service, and the runtime reads a map with this key as
+          // one of its special values: the component would never settle.
+          { problem: "which is the key the Pulumi runtime reserves to mark secrets and other special values", fix: "list AWS services by their names, e.g. \"ssm\"" }
+        : (isServiceShortName(value) || isFullServiceName(value)) && !isCustomerServiceName(value)
         ? undefined
         : isCustomerServiceName(value)
           ? { problem: "which is a customer endpoint service, not an AWS service", fix: "reach it with AwsPrivateEndpoint" }

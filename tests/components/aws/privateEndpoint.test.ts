@@ -230,7 +230,7 @@ describe("AwsPrivateEndpoint", () => {
             assert.strictEqual(rolePolicy.inputs.role, "pe-flowlog-role-id");
             assert.deepStrictEqual(JSON.parse(rolePolicy.inputs.policy).Statement[0].Resource, [LOG_GROUP, `${LOG_GROUP}:*`]);
             // Default scope: one flow log per subnet, on the endpoint's interface in that subnet.
-            for (const [i, subnet] of ["subnet-a", "subnet-b", "subnet-c"].entries()) {
+            for (const subnet of ["subnet-a", "subnet-b", "subnet-c"]) {
                 const flow = rec.one(`pe-flowlog-eni-${subnet}`, FLOW_LOG);
                 assert.strictEqual(flow.inputs.eniId, `eni-pe-endpoint-${subnet}`);
                 assert.strictEqual(flow.inputs.subnetId, undefined);
