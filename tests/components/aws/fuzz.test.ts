@@ -128,6 +128,7 @@ const endpointArgs = fc
             dns: fc.constantFrom("none", "private", "late", "zone"),
             zoneVpcs: opt(fc.constantFrom([{ vpcId: "vpc-0b2" }], [{ vpcId: { [OUTPUT]: "vpc-0c3" }, key: "spoke" }])),
             flowLogs: opt(fc.constantFrom({ destinationArn: "arn:aws:logs:us-east-1:111111111111:log-group:flows", scope: "Subnets" }, { destinationArn: "arn:aws:s3:::flows", destinationType: "s3", scope: "Subnets" })),
+            policyDocument: opt(maybeOutput(fc.constant({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: "*", Action: "ssm:*", Resource: "*" }] }))),
             tags: opt(fc.constantFrom({ team: "orders" })),
         },
         { requiredKeys: ["serviceName", "subnets", "dns"] },
@@ -148,6 +149,8 @@ const endpointArgs = fc
             enablePrivateDnsAfterAcceptance: a.dns === "late" ? true : undefined,
             privateZone: a.dns === "zone" ? { domainName: "orders.internal", additionalVpcs: a.zoneVpcs } : undefined,
             flowLogs: a.flowLogs,
+            // Customer services refuse endpoint policies, so only an AWS service gets one.
+            policyDocument: a.serviceName === "com.amazonaws.us-east-1.ssm" ? a.policyDocument : undefined,
             tags: a.tags,
         };
     });
@@ -204,19 +207,40 @@ const zoneArgs = fc.record(
     { requiredKeys: ["domainName", "vpcs"] },
 );
 
-const specs: Array<[FuzzSpec, fc.Arbitrary<unknown>]> = [
-    [{ component: "AwsPrivateLinkService", type: "privatelink:index:AwsPrivateLinkService", build: (n, a) => new AwsPrivateLinkService(n, a as never) }, serviceArgs],
-    [{ component: "AwsPrivateEndpoint", type: "privatelink:index:AwsPrivateEndpoint", build: (n, a) => new AwsPrivateEndpoint(n, a as never) }, endpointArgs],
-    [{ component: "AwsServiceEndpoints", type: "privatelink:index:AwsServiceEndpoints", build: (n, a) => new AwsServiceEndpoints(n, a as never) }, serviceEndpointsArgs],
-    [{ component: "AwsPrivateDnsZone", type: "privatelink:index:AwsPrivateDnsZone", build: (n, a) => new AwsPrivateDnsZone(n, a as never) }, zoneArgs],
+/** Every argument of each component, so a mutation can add one the valid recipe left out. */
+const EXTRA = {
+    service: [
+        "networkLoadBalancerArns", "gatewayLoadBalancerArns", "loadBalancer", "acceptanceRequired", "allowedPrincipals", "allowWildcardPrincipal",
+        "supportedRegions", "supportedIpAddressTypes", "privateDns", "notifications", "disableNotifications", "acceptEndpoints", "tags",
+        "loadBalancer.targetCidrs", "loadBalancer.securityGroupIds", "loadBalancer.allowedSources", "loadBalancer.ipAddressType",
+        "loadBalancer.deletionProtection", "loadBalancer.accessLogs", "loadBalancer.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic",
+    ],
+    endpoint: [
+        "endpointType", "resourceConfigurationArn", "serviceRegion", "allowSingleAz", "allowedSecurityGroupIds", "allowedSources", "ports",
+        "securityGroupIds", "policy", "policyDocument", "ipAddressType", "dnsRecordIpType", "privateDnsEnabled", "enablePrivateDnsAfterAcceptance",
+        "acceptedBy", "privateZone", "flowLogs", "tags",
+    ],
+    serviceEndpoints: [
+        "subnets", "allowSingleAz", "allowedCidrs", "allowedSecurityGroupIds", "allowedSources", "securityGroupIds", "routeTableIds",
+        "interfaceEndpointsFor", "privateDnsEnabled", "organizationId", "principalAccountIds", "allowAllPrincipals", "policyExemptServices",
+        "region", "ipAddressType", "dnsRecordIpType", "tags",
+    ],
+    zone: ["crossAccountVpcs", "records", "staticRecords", "comment", "forceDestroy", "tags"],
+};
+
+const specs: Array<[FuzzSpec, fc.Arbitrary<unknown>, readonly string[]]> = [
+    [{ component: "AwsPrivateLinkService", type: "privatelink:index:AwsPrivateLinkService", build: (n, a) => new AwsPrivateLinkService(n, a as never) }, serviceArgs, EXTRA.service],
+    [{ component: "AwsPrivateEndpoint", type: "privatelink:index:AwsPrivateEndpoint", build: (n, a) => new AwsPrivateEndpoint(n, a as never) }, endpointArgs, EXTRA.endpoint],
+    [{ component: "AwsServiceEndpoints", type: "privatelink:index:AwsServiceEndpoints", build: (n, a) => new AwsServiceEndpoints(n, a as never) }, serviceEndpointsArgs, EXTRA.serviceEndpoints],
+    [{ component: "AwsPrivateDnsZone", type: "privatelink:index:AwsPrivateDnsZone", build: (n, a) => new AwsPrivateDnsZone(n, a as never) }, zoneArgs, EXTRA.zone],
 ];
 
 describe(`hostile input, built under mocks (${RUNS} argument sets per component and mode)`, function () {
     this.timeout(0);
-    for (const [spec, valid] of specs) {
+    for (const [spec, valid, extra] of specs) {
         for (const preview of [false, true]) {
             it(`${spec.component} under ${preview ? "preview" : "update"} mocks ends in a ValidationError, a whole graph, or a refused deployment naming the field`, async () => {
-                const cases = fc.sample(hostileArgs(valid), { numRuns: RUNS, seed: SEED + (preview ? 1 : 0) });
+                const cases = fc.sample(hostileArgs(valid, extra), { numRuns: RUNS, seed: SEED + (preview ? 1 : 0) });
                 const started = Date.now();
                 const report = await runFuzz(spec, cases, preview);
                 console.log(

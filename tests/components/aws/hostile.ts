@@ -58,7 +58,13 @@ export function materialize(recipe: Recipe): unknown {
     }
     const r = recipe as Record<string, unknown>;
     if (OUTPUT in r) {
-        return pulumi.output(materialize(r[OUTPUT]));
+        const value = materialize(r[OUTPUT]);
+        try {
+            return pulumi.output(value);
+        } catch {
+            // No program can make an Output of a circular object either: pass it as it is.
+            return value;
+        }
     }
     if (PROMISE in r) {
         return Promise.resolve(materialize(r[PROMISE]));
@@ -189,17 +195,26 @@ function variantOf(text: string): fc.Arbitrary<string> {
     return fc.constantFrom(text.toUpperCase(), text.replace(/\./g, "_"), text.replace(/-/g, "."), ` ${text} `, `${text}.`, text.slice(0, -1), `${text}${text}`);
 }
 
-type Mutation = { pick: number; how: "set" | "delete" | "wrap" | "promise" | "dup" | "variant"; value: unknown; variant: number };
+type Mutation = { pick: number; how: "set" | "delete" | "wrap" | "promise" | "dup" | "variant" | "add"; value: unknown; variant: number };
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({
     pick: fc.nat(),
-    how: fc.constantFrom<Mutation["how"]>("set", "set", "set", "delete", "wrap", "wrap", "promise", "dup", "variant"),
+    how: fc.constantFrom<Mutation["how"]>("set", "set", "set", "delete", "wrap", "wrap", "promise", "dup", "variant", "add", "add"),
     value: hostileValue(),
     variant: fc.nat(6),
 });
 
-/** Applies one mutation to a recipe, in place. */
-function mutate(recipe: Recipe, m: Mutation): void {
+/** Applies one mutation to a recipe, in place; `extra` are argument paths the recipe may lack. */
+function mutate(recipe: Recipe, m: Mutation, extra: readonly string[]): void {
+    if (m.how === "add") {
+        if (extra.length > 0) {
+            const path = extra[m.pick % extra.length].split(".");
+            if (typeof getAt(recipe, path.slice(0, -1)) === "object") {
+                setAt(recipe, path, m.value, "set");
+            }
+        }
+        return;
+    }
     const paths = pathsOf(recipe);
     if (paths.length === 0) {
         return;
@@ -243,11 +258,11 @@ function mutate(recipe: Recipe, m: Mutation): void {
 }
 
 /**
- * Argument sets for a component: `valid` recipes, each broken by zero to three mutations (one in
- * six stays valid, with some of its values turned into Outputs), paired with a component name that
- * is usually short and sometimes long or odd.
+ * Argument sets for a component: `valid` recipes, each broken by zero to three mutations (some
+ * stay valid, with values turned into Outputs; `extra` names argument paths a mutation may add),
+ * paired with a component name that is usually short and sometimes long or odd.
  */
-export function hostileArgs(valid: fc.Arbitrary<Recipe>): fc.Arbitrary<{ name: string; recipe: Recipe }> {
+export function hostileArgs(valid: fc.Arbitrary<Recipe>, extra: readonly string[] = []): fc.Arbitrary<{ name: string; recipe: Recipe }> {
     const name = fc.oneof(
         { arbitrary: fc.constantFrom("f", "orders", "svc-a"), weight: 8 },
         { arbitrary: fc.constantFrom("a".repeat(40), "b".repeat(250), "internal", "sg-x", "my.service", "x y", "ünï"), weight: 2 },
@@ -257,7 +272,7 @@ export function hostileArgs(valid: fc.Arbitrary<Recipe>): fc.Arbitrary<{ name: s
         .map(([n, v, mutations]) => {
             const recipe = clone(v);
             for (const m of mutations) {
-                mutate(recipe, m);
+                mutate(recipe, m, extra);
             }
             return { name: n, recipe };
         });
