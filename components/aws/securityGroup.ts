@@ -79,6 +79,8 @@ export interface IngressSource {
     key: string;
     /** The argument path, for deployment-time messages: `allowedSources[0].cidr`. */
     field: string;
+    /** The argument that names the rules and the value it holds, for a collision between names. */
+    namedBy: { field: string; value: unknown };
     cidr?: pulumi.Input<string>;
     securityGroupId?: pulumi.Input<string>;
 }
@@ -113,7 +115,7 @@ export function validateIngressSources(
             }
         });
         const keys = requireEntryKeys(v, field, list.map((entry) => ({ value: entry })), { form: key, duplicateFix: "list each source once" });
-        list.forEach((entry, i) => out.push({ key: keys[i], field: `${field}[${i}]`, [as]: entry as string }));
+        list.forEach((entry, i) => out.push({ key: keys[i], field: `${field}[${i}]`, namedBy: { field: `${field}[${i}]`, value: entry }, [as]: entry as string }));
     };
     plain(fields.cidrs, values.cidrs, cidr, cidrKey, "cidr");
     plain(fields.groups, values.groups, SECURITY_GROUP_ID, slug, "securityGroupId");
@@ -140,6 +142,7 @@ export function validateIngressSources(
         out.push({
             key: keys[i],
             field: `${fields.sources}[${i}].${s.cidr !== undefined ? "cidr" : "securityGroupId"}`,
+            namedBy: { field: `${fields.sources}[${i}].key`, value: s.key },
             cidr: s.cidr,
             securityGroupId: s.securityGroupId,
         }),
@@ -149,9 +152,9 @@ export function validateIngressSources(
     for (const source of out) {
         const earlier = seen.get(source.key);
         if (earlier !== undefined) {
-            v.fail(source.field, source.key, `which names its rules like ${earlier} ("${source.key}")`, "list each source once, or give the keyed source another key");
+            v.fail(source.namedBy.field, source.namedBy.value, `which names its rules like ${earlier} ("${source.key}")`, "list each source once, or give the keyed source another key");
         }
-        seen.set(source.key, source.field);
+        seen.set(source.key, source.namedBy.field);
     }
     return out;
 }

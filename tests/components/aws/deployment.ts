@@ -38,9 +38,25 @@ export async function deploymentErrorsOf(rec: Recorder, build: () => unknown): P
     const collected = new DeploymentErrors();
     try {
         build();
-        await rec.settle();
-        // Rejections surface one turn after the registration that failed.
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        // A refused input leaves the resources that depend on the refused resource waiting for it
+        // forever, so the mocks' RPC queue never drains (under the CLI the program ends with the
+        // error). So: until the queue drains, or errors came and nothing new happened for a moment.
+        let drained = false;
+        void rec.settle().then(() => (drained = true));
+        const deadline = Date.now() + 10000;
+        let seen = -1;
+        let quietSince = Date.now();
+        while (Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 25));
+            const now = collected.errors.length + rec.resources.length;
+            if (now !== seen) {
+                seen = now;
+                quietSince = Date.now();
+            }
+            if ((drained || collected.errors.length > 0) && Date.now() - quietSince > 200) {
+                break;
+            }
+        }
     } finally {
         collected.stop();
     }
