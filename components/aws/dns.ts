@@ -15,7 +15,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { childName, isKnown, requireEntryKeys, Validator, whenResolved } from "../core";
-import { awsIdCheck, regionCheck, validateObjectList } from "./validation";
+import { awsIdCheck, regionCheck, requireValidValue, validateObjectList } from "./validation";
 
 /** A VPC that a private hosted zone is visible to. */
 export interface ZoneVpcArgs {
@@ -57,14 +57,8 @@ export function validateZoneVpcs(v: Validator, field: string, value: unknown, se
         field,
         value,
         (vpc, at) => {
-            if (vpc.vpcId === undefined || vpc.vpcId === null) {
-                v.fail(`${at}.vpcId`, vpc.vpcId, "but it is required", 'give the VPC id, e.g. vpc.id or "vpc-0123456789abcdef0"');
-            }
+            requireValidValue(v, `${at}.vpcId`, vpc.vpcId, VPC_ID, 'give the VPC id, e.g. vpc.id or "vpc-0123456789abcdef0"');
             if (isKnown(vpc.vpcId)) {
-                const found = VPC_ID(vpc.vpcId);
-                if (found) {
-                    v.fail(`${at}.vpcId`, vpc.vpcId, found.problem, found.fix);
-                }
                 const earlier = seen.get(vpc.vpcId as string);
                 if (earlier !== undefined) {
                     const crossList = earlier.split("[")[0] !== at.split("[")[0];

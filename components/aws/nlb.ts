@@ -23,6 +23,7 @@ import {
     isIpAddress,
     isKnown,
     isPort,
+    optional,
     requireEntryKeys,
     requireOneOf,
     requireValid,
@@ -34,13 +35,14 @@ import {
     asSet,
     awsIdCheck,
     booleanCheck,
+    checkedList,
     cidrCheck,
     cidrProps,
-    checkedList,
     integerCheck,
     LOAD_BALANCER_NAME,
     patternCheck,
     requireAutonameFits,
+    requireValidValue,
     SECURITY_GROUP_NAME,
     TARGET_GROUP_NAME,
     textCheck,
@@ -346,10 +348,7 @@ export function validateNetworkLoadBalancer(v: Validator, name: string, lb: AwsP
     if (typeof lb !== "object" || lb === null || Array.isArray(lb) || !isKnown(lb)) {
         v.fail("loadBalancer", isKnown(lb) ? lb : "<output>", "which is not an object", "pass { vpcId, subnetIds: [a, b], listeners: [{ port: 443, targets: [...] }] }");
     }
-    if (lb.vpcId === undefined || lb.vpcId === null) {
-        v.fail(f("vpcId"), lb.vpcId, "but it is required", "give the id of the VPC the load balancer and its targets are in");
-    }
-    requireValid(v, f("vpcId"), lb.vpcId, VPC_ID);
+    requireValidValue(v, f("vpcId"), lb.vpcId, VPC_ID, "give the id of the VPC the load balancer and its targets are in");
 
     validateList(v, f("subnetIds"), lb.subnetIds, SUBNET_ID, { required: true, fix: "list subnets in at least two availability zones" });
     if (lb.subnetIds.length < 2) {
@@ -428,10 +427,7 @@ export function validateNetworkLoadBalancer(v: Validator, name: string, lb: AwsP
         if (typeof logs !== "object" || logs === null || Array.isArray(logs) || !isKnown(logs)) {
             v.fail(f("accessLogs"), isKnown(logs) ? logs : "<output>", "which is not an object", "pass { bucket: bucket.id }");
         }
-        if (logs.bucket === undefined || logs.bucket === null) {
-            v.fail(f("accessLogs.bucket"), logs.bucket, "but it is required", "give the S3 bucket for the logs");
-        }
-        requireValid(v, f("accessLogs.bucket"), logs.bucket, textCheck("an S3 bucket name"));
+        requireValidValue(v, f("accessLogs.bucket"), logs.bucket, textCheck("an S3 bucket name"), "give the S3 bucket for the logs");
         requireValid(v, f("accessLogs.prefix"), logs.prefix, optional(stringCheck('a key prefix such as "nlb/"')));
     }
 
@@ -462,10 +458,7 @@ function validateListener(v: Validator, field: string, l: AwsPrivateLinkServiceL
         v.fail(`${field}.targetProtocol`, targetProtocol, `which does not fit a ${protocol} listener`, `use ${protocol} (or TCP behind a TLS listener that terminates TLS)`);
     }
     if (protocol === AwsNlbListenerProtocol.Tls) {
-        if (l.certificateArn === undefined || l.certificateArn === null) {
-            v.fail(`${field}.certificateArn`, l.certificateArn, "but it is required", "give the ACM certificate ARN for the TLS listener");
-        }
-        requireValid(v, `${field}.certificateArn`, l.certificateArn, textCheck("an ACM certificate ARN"));
+        requireValidValue(v, `${field}.certificateArn`, l.certificateArn, textCheck("an ACM certificate ARN"), "give the ACM certificate ARN for the TLS listener");
         requireValid(v, `${field}.sslPolicy`, l.sslPolicy, optional(textCheck(`an ELB security policy name, e.g. "${DEFAULT_TLS_POLICY}"`)));
     } else {
         for (const [key, value] of [["certificateArn", l.certificateArn], ["sslPolicy", l.sslPolicy]] as const) {
@@ -487,10 +480,7 @@ function validateListener(v: Validator, field: string, l: AwsPrivateLinkServiceL
 
     const idCheck = targetIdCheck(targetType);
     validateObjectList<AwsPrivateLinkServiceTargetArgs>(v, `${field}.targets`, l.targets, (t, tf) => {
-        if (t.id === undefined || t.id === null) {
-            v.fail(`${tf}.id`, t.id, "but it is required", "give the target's IP address, instance id or ALB ARN");
-        }
-        requireValid(v, `${tf}.id`, t.id, idCheck);
+        requireValidValue(v, `${tf}.id`, t.id, idCheck, "give the target's IP address, instance id or ALB ARN");
         if (t.port !== undefined && !isPort(t.port)) {
             v.fail(`${tf}.port`, t.port, "which is not a port", `${PORT_FIX}, or leave it out for the target port`);
         }
@@ -555,10 +545,6 @@ function planListener(v: Validator, field: string, l: AwsPrivateLinkServiceListe
     };
 }
 
-/** A check that lets `undefined` through (an option left out) and judges anything else. */
-function optional(check: Check): Check {
-    return (value) => (value === undefined ? undefined : check(value));
-}
 
 /** A check for any string, empty allowed (a key prefix). */
 function stringCheck(what: string): Check {

@@ -38,7 +38,7 @@ import {
 import { isHostName } from "../../common/dns";
 import { createAliasRecords, createPrivateZone, keyedZoneVpcs, KeyedZoneVpc, validateZoneVpcs } from "./dns";
 import { isRegionName } from "./serviceNames";
-import { booleanCheck, requireNameFitsTags, validateAwsTags, validateObjectList } from "./validation";
+import { booleanCheck, requireNameFitsTags, requireValidValue, validateAwsTags, validateObjectList } from "./validation";
 
 /** The class name, used in type tokens and error messages. */
 const COMPONENT = "AwsPrivateDnsZone";
@@ -448,14 +448,8 @@ function planZone(name: string, args: AwsPrivateDnsZoneArgs): ZonePlan {
     const claims = new RecordClaims(v);
     validateObjectList<AwsPrivateDnsZoneAliasRecordArgs>(v, "records", args.records, (record, field) => {
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
-        if (record.endpointDnsName === undefined || record.endpointDnsName === null) {
-            v.fail(`${field}.endpointDnsName`, record.endpointDnsName, "but it is required", "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
-        }
-        requireValid(v, `${field}.endpointDnsName`, record.endpointDnsName, ENDPOINT_DNS_NAME);
-        if (record.endpointHostedZoneId === undefined || record.endpointHostedZoneId === null) {
-            v.fail(`${field}.endpointHostedZoneId`, record.endpointHostedZoneId, "but it is required", "pass the hosted zone id of the endpoint's DNS name, e.g. endpoint.dnsEntries[0].hostedZoneId");
-        }
-        requireValid(v, `${field}.endpointHostedZoneId`, record.endpointHostedZoneId, HOSTED_ZONE_ID);
+        requireValidValue(v, `${field}.endpointDnsName`, record.endpointDnsName, ENDPOINT_DNS_NAME, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
+        requireValidValue(v, `${field}.endpointHostedZoneId`, record.endpointHostedZoneId, HOSTED_ZONE_ID, "pass the hosted zone id of the endpoint's DNS name, e.g. endpoint.dnsEntries[0].hostedZoneId");
         requireBoolean(v, `${field}.ipv6`, record.ipv6, { mustBeKnown: true });
         claims.claim(`${field}.name`, record.name, parsed, "alias", record.ipv6 ? ["A", "AAAA"] : ["A"]);
     });

@@ -14,6 +14,7 @@ import {
     isKnown,
     jsonProblem,
     mergeTags,
+    optional,
     requireAbsent,
     requireAtMostOne,
     requireBoolean,
@@ -48,6 +49,7 @@ import {
     regionCheck,
     requireAutonameFits,
     requireNameFitsTags,
+    requireValidValue,
     SECURITY_GROUP_NAME,
     textCheck,
     validateAwsTags,
@@ -386,10 +388,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
 
 function planEndpoint(name: string, args: AwsPrivateEndpointArgs): EndpointPlan {
     const v = startValidation(COMPONENT, name, args, "pass an arguments object");
-    if (args.vpcId === undefined || args.vpcId === null) {
-        v.fail("vpcId", args.vpcId, "but it is required", 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
-    }
-    requireValid(v, "vpcId", args.vpcId, VPC_ID);
+    requireValidValue(v, "vpcId", args.vpcId, VPC_ID, 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
 
     // What to reach.
     requireExactlyOne(
@@ -549,10 +548,6 @@ function endpointTypeOf(args: AwsPrivateEndpointArgs): AwsEndpointType {
     return args.endpointType ?? (args.resourceConfigurationArn !== undefined ? AwsEndpointType.Resource : AwsEndpointType.Interface);
 }
 
-/** A check that lets `undefined` through (an option left out) and judges anything else. */
-function optional(check: Check): Check {
-    return (value) => (value === undefined ? undefined : check(value));
-}
 
 function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpcId: pulumi.Input<string>): { additionalVpcs: KeyedZoneVpc[]; crossAccountVpcs: KeyedZoneVpc[] } {
     if (typeof zone !== "object" || zone === null || Array.isArray(zone) || !isKnown(zone)) {
@@ -623,10 +618,7 @@ function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: 
     requireOneOf(v, "flowLogs.destinationType", flowLogs.destinationType, Object.values(AwsFlowLogDestinationType), { mustBeKnown: true });
     requireOneOf(v, "flowLogs.trafficType", flowLogs.trafficType, Object.values(AwsFlowLogTrafficType), { mustBeKnown: true });
     const destType = flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
-    if (flowLogs.destinationArn === undefined || flowLogs.destinationArn === null) {
-        v.fail("flowLogs.destinationArn", flowLogs.destinationArn, "but it is required", "give the ARN of a CloudWatch Logs log group or an S3 bucket");
-    }
-    requireValid(v, "flowLogs.destinationArn", flowLogs.destinationArn, FLOW_LOG_DESTINATION(destType));
+    requireValidValue(v, "flowLogs.destinationArn", flowLogs.destinationArn, FLOW_LOG_DESTINATION(destType), "give the ARN of a CloudWatch Logs log group or an S3 bucket");
     requireValid(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn, optional(textCheck("an IAM role ARN")));
     if (flowLogs.iamRoleArn !== undefined && destType === AwsFlowLogDestinationType.S3) {
         v.fail("flowLogs.iamRoleArn", flowLogs.iamRoleArn, "but S3 delivery uses the bucket policy, not a role", "leave iamRoleArn out for S3 destinations");

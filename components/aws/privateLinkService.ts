@@ -17,6 +17,7 @@ import {
     childName,
     isKnown,
     mergeTags,
+    optional,
     requireEntryKeys,
     requireExactlyOne,
     requireOneOf,
@@ -39,6 +40,7 @@ import {
     regionCheck,
     requireAutonameFits,
     requireNameFitsTags,
+    requireValidValue,
     SNS_TOPIC_NAME,
     textCheck,
     validateAwsTags,
@@ -371,10 +373,7 @@ function planService(name: string, args: AwsPrivateLinkServiceArgs): ServicePlan
         if (isGateway) {
             v.fail("privateDns", dns, "but Gateway Load Balancer services have no DNS names", "remove privateDns");
         }
-        if (dns.name === undefined || dns.name === null) {
-            v.fail("privateDns.name", dns.name, "but it is required", 'give the DNS name consumers use, e.g. "api.example.com"');
-        }
-        requireValid(v, "privateDns.name", dns.name, PRIVATE_DNS_NAME);
+        requireValidValue(v, "privateDns.name", dns.name, PRIVATE_DNS_NAME, 'give the DNS name consumers use, e.g. "api.example.com"');
         requireValid(v, "privateDns.publicZoneId", dns.publicZoneId, optional(textCheck("the id of the domain's public hosted zone, e.g. zone.zoneId")));
         requireValid(v, "privateDns.recordTtl", dns.recordTtl, optional(integerCheck(0, 172800)));
         requireValid(v, "privateDns.waitForVerification", dns.waitForVerification, optional(booleanCheck));
@@ -417,10 +416,7 @@ function planService(name: string, args: AwsPrivateLinkServiceArgs): ServicePlan
 
     // Acceptance of known endpoints.
     const entries = validateObjectList<AwsPrivateLinkServiceAcceptedEndpointArgs>(v, "acceptEndpoints", args.acceptEndpoints, (e, at) => {
-        if (e.endpointId === undefined || e.endpointId === null) {
-            v.fail(`${at}.endpointId`, e.endpointId, "but it is required", 'give the consumer endpoint\'s id, e.g. "vpce-0123456789abcdef0"');
-        }
-        requireValid(v, `${at}.endpointId`, e.endpointId, ENDPOINT_ID);
+        requireValidValue(v, `${at}.endpointId`, e.endpointId, ENDPOINT_ID, 'give the consumer endpoint\'s id, e.g. "vpce-0123456789abcdef0"');
         if (e.key !== undefined && typeof e.key !== "string") {
             v.fail(`${at}.key`, isKnown(e.key) ? e.key : "<output>", "which is not plain text", 'name the consumer with plain text, e.g. "consumer-a"');
         }
@@ -444,10 +440,6 @@ function planService(name: string, args: AwsPrivateLinkServiceArgs): ServicePlan
     return { loadBalancer, accepters: entries.map((entry, i) => ({ key: keys[i], field: `acceptEndpoints[${i}]`, entry })) };
 }
 
-/** A check that lets `undefined` through (an option left out) and judges anything else. */
-function optional(check: Check): Check {
-    return (value) => (value === undefined ? undefined : check(value));
-}
 
 /**
  * Publishes a service through AWS PrivateLink.

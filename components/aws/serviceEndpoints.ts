@@ -47,7 +47,7 @@ import {
     isServiceShortName,
 } from "./serviceNames";
 import { AwsEndpointSubnetArgs, checkedSubnetIds, validateEndpointSubnets } from "./subnets";
-import { asSet, awsIdCheck, checkedList, patternCheck, regionCheck, requireAutonameFits, requireNameFitsTags, SECURITY_GROUP_NAME, validateAwsTags, validateList } from "./validation";
+import { asSet, awsIdCheck, checkedList, patternCheck, regionCheck, requireAutonameFits, requireNameFitsTags, requireValidValue, SECURITY_GROUP_NAME, validateAwsTags, validateList } from "./validation";
 
 const COMPONENT = "AwsServiceEndpoints";
 
@@ -239,10 +239,7 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
 
 function planAll(name: string, args: AwsServiceEndpointsArgs): ServiceEndpointsPlan {
     const v = startValidation(COMPONENT, name, args, "pass an arguments object");
-    if (args.vpcId === undefined || args.vpcId === null) {
-        v.fail("vpcId", args.vpcId, "but it is required", 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
-    }
-    requireValid(v, "vpcId", args.vpcId, VPC_ID);
+    requireValidValue(v, "vpcId", args.vpcId, VPC_ID, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
 
     // Services: plain names, since each decides an endpoint and names it.
     validateList(v, "services", args.services, SERVICE, { required: true, nonEmpty: true, fix: 'list the AWS services, e.g. ["ssm", "ssmmessages", "ec2messages"]' });

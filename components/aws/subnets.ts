@@ -7,7 +7,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { isKnown, requireEntryKeys, requireString, Validator, whenResolved } from "../core";
-import { awsIdCheck, validateObjectList } from "./validation";
+import { awsIdCheck, requireValidValue, validateObjectList } from "./validation";
 
 /** A subnet to place an endpoint network interface in. */
 export interface AwsEndpointSubnetArgs {
@@ -60,15 +60,7 @@ export function validateEndpointSubnets(v: Validator, field: string, subnets: un
         field,
         subnets,
         (s, at) => {
-            if (s.subnetId === undefined || s.subnetId === null) {
-                v.fail(`${at}.subnetId`, s.subnetId, "but it is required", 'give the subnet id, e.g. "subnet-0123456789abcdef0"');
-            }
-            if (isKnown(s.subnetId)) {
-                const found = SUBNET_ID(s.subnetId);
-                if (found) {
-                    v.fail(`${at}.subnetId`, s.subnetId, found.problem, found.fix);
-                }
-            }
+            requireValidValue(v, `${at}.subnetId`, s.subnetId, SUBNET_ID, 'give the subnet id, e.g. "subnet-0123456789abcdef0"');
             requireString(v, `${at}.availabilityZone`, s.availabilityZone, { nonEmpty: true, expected: 'an Availability Zone name such as "us-east-1a"' });
             requireString(v, `${at}.availabilityZoneId`, s.availabilityZoneId, { nonEmpty: true, expected: 'an Availability Zone id such as "use1-az1"' });
             if (s.key !== undefined && typeof s.key !== "string") {

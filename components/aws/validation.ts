@@ -11,9 +11,8 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AWS_ID_KINDS, AwsIdKind, isAwsId, isRegionName } from "../../common/aws";
-import { isHostName } from "../../common/dns";
 import { isWholeInternet, parseCidr } from "../../common/network";
-import { Check, COMPONENT_TAG, isKnown, MANAGED_BY_TAG, Problem, requireStringMap, Validator, whenResolved } from "../core";
+import { Check, COMPONENT_TAG, isKnown, MANAGED_BY_TAG, requireStringMap, Validator, whenResolved } from "../core";
 
 // ---------------------------------------------------------------------------------------------
 // Tags
@@ -235,11 +234,6 @@ export function cidrCheck(open: OpenCidrProblem = { problem: "which opens the se
     };
 }
 
-/** A {@link Check} for a host name (the one host-name checker, `isHostName`) with the given options. */
-export function hostNameCheck(options: Parameters<typeof isHostName>[1], fix: string): Check {
-    return (value) => (isHostName(value, options) ? undefined : { problem: "which is not a valid host name", fix });
-}
-
 /**
  * The list to hand to a child: known entries as they are (the constructor has judged them with
  * {@link validateList}), Output entries judged by `check` once they resolve.
@@ -268,46 +262,12 @@ export interface ListRules {
 }
 
 /**
- * Validates a list of plain or Output entries: undefined (unless `required`) or a list, without
- * holes or missing (`undefined`, `null`) entries, whose known entries pass `check`; Output entries
- * are judged by {@link checkedList} when they resolve. `forEach` would skip a hole (`[, "x"]`),
- * and a provider would then receive `null`, so entries are visited by index.
+ * Checks the shape of a list argument and returns it (`[]` when missing and not `required`): a
+ * plain list, non-empty with `nonEmpty`. Each entry is visited by
+ * index afterwards, because `forEach` would skip a hole (`[, "x"]`) and a provider would then
+ * receive `null`.
  */
-export function validateList(v: Validator, field: string, value: unknown, check: Check, rules: ListRules = {}): void {
-    const fix = rules.fix ?? `list the entries of ${field}`;
-    if (value === undefined) {
-        if (rules.required) {
-            v.fail(field, value, "but it is required", fix);
-        }
-        return;
-    }
-    if (!Array.isArray(value)) {
-        v.fail(field, isKnown(value) ? value : "<output>", "which is not a list", `pass a plain list; ${fix}`);
-    }
-    if (rules.nonEmpty && value.length === 0) {
-        v.fail(field, value, "which is empty", fix);
-    }
-    for (let i = 0; i < value.length; i++) {
-        const entry: unknown = value[i];
-        if (!(i in value) || entry === undefined || entry === null) {
-            v.fail(`${field}[${i}]`, entry, !(i in value) ? "which is a hole in the list" : "which is an empty entry", `remove the empty entry from ${field}`);
-        }
-        if (isKnown(entry)) {
-            const found = check(entry);
-            if (found) {
-                v.fail(`${field}[${i}]`, entry, found.problem, found.fix);
-            }
-        }
-    }
-}
-
-/**
- * Validates a list of objects, each judged by `entry`: a list (unless missing and not `required`)
- * with no holes, missing entries or entries that are not plain objects known now. Returns the
- * list, typed, for the checks that follow.
- */
-export function validateObjectList<T>(v: Validator, field: string, value: unknown, entry: (item: T, at: string, i: number) => void, rules: ListRules = {}): T[] {
-    const fix = rules.fix ?? `list the entries of ${field} as objects`;
+function listOf(v: Validator, field: string, value: unknown, rules: ListRules, fix: string): unknown[] {
     if (value === undefined) {
         if (rules.required) {
             v.fail(field, value, "but it is required", fix);
@@ -320,19 +280,59 @@ export function validateObjectList<T>(v: Validator, field: string, value: unknow
     if (rules.nonEmpty && value.length === 0) {
         v.fail(field, value, "which is empty", fix);
     }
-    for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (!(i in value) || typeof item !== "object" || item === null || Array.isArray(item) || !isKnown(item)) {
-            v.fail(`${field}[${i}]`, !(i in value) ? undefined : isKnown(item) ? item : "<output>", !(i in value) ? "which is a hole in the list" : "which is not an object", fix);
+    return value;
+}
+
+/**
+ * Validates a list of plain or Output entries: no holes or missing (`undefined`, `null`)
+ * entries, and known entries pass `check`; Output entries are judged by {@link checkedList} when
+ * they resolve.
+ */
+export function validateList(v: Validator, field: string, value: unknown, check: Check, rules: ListRules = {}): void {
+    const list = listOf(v, field, value, rules, rules.fix ?? `list the entries of ${field}`);
+    for (let i = 0; i < list.length; i++) {
+        const entry: unknown = list[i];
+        if (!(i in list) || entry === undefined || entry === null) {
+            v.fail(`${field}[${i}]`, entry, !(i in list) ? "which is a hole in the list" : "which is an empty entry", `remove the empty entry from ${field}`);
+        }
+        const found = isKnown(entry) ? check(entry) : undefined;
+        if (found) {
+            v.fail(`${field}[${i}]`, entry, found.problem, found.fix);
+        }
+    }
+}
+
+/**
+ * Validates a list of objects, each judged by `entry`: no holes, missing entries or entries that
+ * are not plain objects known now. Returns the list, typed, for the checks that follow.
+ */
+export function validateObjectList<T>(v: Validator, field: string, value: unknown, entry: (item: T, at: string, i: number) => void, rules: ListRules = {}): T[] {
+    const fix = rules.fix ?? `list the entries of ${field} as objects`;
+    const list = listOf(v, field, value, rules, fix);
+    for (let i = 0; i < list.length; i++) {
+        const item: unknown = list[i];
+        if (!(i in list) || typeof item !== "object" || item === null || Array.isArray(item) || !isKnown(item)) {
+            v.fail(`${field}[${i}]`, !(i in list) ? undefined : isKnown(item) ? item : "<output>", !(i in list) ? "which is a hole in the list" : "which is not an object", fix);
         }
         entry(item as T, `${field}[${i}]`, i);
     }
-    return value as T[];
+    return list as T[];
 }
 
-/** The problem `check` finds with a known value, or undefined (for combined checks). */
-export function problemOf(check: Check, value: unknown): Problem | undefined {
-    return isKnown(value) ? check(value) : undefined;
+/**
+ * Validates a required id (or other single value): present, and passing `check` when known; an
+ * Output is judged when it resolves.
+ */
+export function requireValidValue(v: Validator, field: string, value: unknown, check: Check, fix: string): void {
+    if (value === undefined || value === null) {
+        v.fail(field, value, "but it is required", fix);
+    }
+    if (isKnown(value)) {
+        const found = check(value);
+        if (found) {
+            v.fail(field, value, found.problem, found.fix);
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,30 @@
 /**
+ * What {@link ValidationError} and {@link DeploymentValidationError} share: the component, its
+ * name, the field, the value and the fix, in a message that names them all.
+ */
+export abstract class ComponentArgumentError extends Error {
+    /** The class name of the component that rejected its arguments, e.g. `AwsPrivateEndpoint`. */
+    public readonly component: string;
+    /** The logical name given to the component. */
+    public readonly resourceName: string;
+    /** The argument path that is wrong, e.g. `allowedCidrs[1]` or `subnetIds`. */
+    public readonly field: string;
+    /** The offending value, as given (or as resolved). */
+    public readonly value: unknown;
+    /** What to do instead. */
+    public readonly fix: string;
+
+    protected constructor(args: ValidationErrorArgs, described: string) {
+        super(`${args.component} "${args.resourceName}": ${args.field} ${described}${args.problem ? `, ${args.problem}` : ""}. Fix: ${args.fix}`);
+        this.component = args.component;
+        this.resourceName = args.resourceName;
+        this.field = args.field;
+        this.value = args.value;
+        this.fix = args.fix;
+    }
+}
+
+/**
  * The error every component throws for bad arguments. It is raised in the constructor before any
  * child resource is registered, so a bad argument never leaves a half-built graph behind.
  *
@@ -7,29 +33,10 @@
  *   AwsPrivateEndpoint "orders": allowedCidrs[1] is "0.0.0.0/0", which opens the endpoint to the
  *   whole internet. Fix: list the client CIDRs that need the service, e.g. the VPC CIDR.
  */
-export class ValidationError extends Error {
-    /** The class name of the component that rejected its arguments, e.g. `AwsPrivateEndpoint`. */
-    public readonly component: string;
-    /** The logical name given to the component. */
-    public readonly resourceName: string;
-    /** The argument path that is wrong, e.g. `allowedCidrs[1]` or `subnetIds`. */
-    public readonly field: string;
-    /** The offending value, as given. */
-    public readonly value: unknown;
-    /** What to do instead. */
-    public readonly fix: string;
-
+export class ValidationError extends ComponentArgumentError {
     constructor(args: ValidationErrorArgs) {
-        super(
-            `${args.component} "${args.resourceName}": ${args.field} ${describeValue(args.value)}` +
-                `${args.problem ? `, ${args.problem}` : ""}. Fix: ${args.fix}`,
-        );
+        super(args, describeValue(args.value));
         this.name = "ValidationError";
-        this.component = args.component;
-        this.resourceName = args.resourceName;
-        this.field = args.field;
-        this.value = args.value;
-        this.fix = args.fix;
         Object.setPrototypeOf(this, ValidationError.prototype);
     }
 
@@ -96,29 +103,10 @@ export function describeValue(value: unknown): string {
  * A preview never raises it for values that stay unknown until `pulumi up`; the same check then
  * runs during the update, before the provider sees the value.
  */
-export class DeploymentValidationError extends Error {
-    /** The class name of the component, e.g. `AwsPrivateEndpoint`. */
-    public readonly component: string;
-    /** The logical name given to the component. */
-    public readonly resourceName: string;
-    /** The argument path that resolved to a bad value, e.g. `allowedSources[0].cidr`. */
-    public readonly field: string;
-    /** The value it resolved to. */
-    public readonly value: unknown;
-    /** What to do instead. */
-    public readonly fix: string;
-
+export class DeploymentValidationError extends ComponentArgumentError {
     constructor(args: ValidationErrorArgs) {
-        super(
-            `${args.component} "${args.resourceName}": ${args.field} ${describeResolved(args.value)}` +
-                `${args.problem ? `, ${args.problem}` : ""}. Fix: ${args.fix}`,
-        );
+        super(args, describeResolved(args.value));
         this.name = "DeploymentValidationError";
-        this.component = args.component;
-        this.resourceName = args.resourceName;
-        this.field = args.field;
-        this.value = args.value;
-        this.fix = args.fix;
         Object.setPrototypeOf(this, DeploymentValidationError.prototype);
     }
 

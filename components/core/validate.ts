@@ -336,9 +336,9 @@ export function whenResolved<T>(v: Validator, field: string, value: pulumi.Input
     }) as pulumi.Output<T>;
 }
 
-/** A {@link Check} that accepts a non-empty string for which `accept` holds. */
-export function stringCheck(accept: (text: string) => boolean, problem: string, fix: string): Check {
-    return (value) => (typeof value === "string" && value.trim() !== "" && accept(value) ? undefined : { problem, fix });
+/** A {@link Check} that lets `undefined` through (an option left out) and judges anything else with `check`. */
+export function optional(check: Check): Check {
+    return (value) => (value === undefined ? undefined : check(value));
 }
 
 /** The result of {@link jsonProblem}. */

@@ -27,6 +27,7 @@ import { isAwsId } from "../../../common/aws";
 import { parseCidr } from "../../../common/network";
 import { DeploymentValidationError, ValidationError } from "../../../components/core";
 import { RecordedResource, Recorder, startMocks } from "../../harness/mocks";
+import { DeploymentErrors } from "./deployment";
 
 // ---------------------------------------------------------------------------------------------
 // Recipes
@@ -402,20 +403,6 @@ export function garbageIn(r: RecordedResource): string | undefined {
     return undefined;
 }
 
-/** Collects the unhandled rejections the runtime raises for failed registrations. */
-class Rejections {
-    public readonly errors: unknown[] = [];
-    private readonly listener = (reason: unknown) => {
-        this.errors.push(reason);
-    };
-    constructor() {
-        process.prependListener("unhandledRejection", this.listener);
-    }
-    public stop(): void {
-        process.removeListener("unhandledRejection", this.listener);
-    }
-}
-
 function messageOf(e: unknown): string {
     return e instanceof Error ? e.message : String(e);
 }
@@ -462,7 +449,7 @@ async function runBatch(
     slice: ReadonlyArray<{ name: string; recipe: Recipe }>,
     next: () => number,
 ): Promise<{ results: Array<{ outcome?: Outcome; problem?: string }>; foreign: string[] }> {
-    const rejections = new Rejections();
+    const rejections = new DeploymentErrors();
     const runs = slice.map((c) => {
         const name = `${c.name}${"z"}${next()}`;
         let thrown: unknown;
