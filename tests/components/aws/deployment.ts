@@ -31,6 +31,31 @@ export class DeploymentErrors {
 }
 
 /**
+ * Waits until the mocks' RPC queue drains, or until `done()` holds and nothing new has been
+ * registered or reported for a moment, or `ms` have passed. A refused input leaves the resources
+ * that depend on the refused resource waiting for it forever, so the queue never drains (under
+ * the CLI the program ends there, with the error); `done` says when every run has had its say.
+ */
+export async function settleOrQuiet(rec: Recorder, errors: DeploymentErrors, done: () => boolean, ms: number): Promise<void> {
+    let drained = false;
+    void rec.settle().then(() => (drained = true));
+    const deadline = Date.now() + ms;
+    let seen = -1;
+    let quietSince = Date.now();
+    while (Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        const now = errors.errors.length + rec.resources.length;
+        if (now !== seen) {
+            seen = now;
+            quietSince = Date.now();
+        }
+        if ((drained && Date.now() - quietSince > 25) || (done() && Date.now() - quietSince > 200)) {
+            return;
+        }
+    }
+}
+
+/**
  * Runs `build` under `rec`, waits for the registrations to land, and returns the distinct
  * deployment-time error messages.
  */
@@ -38,25 +63,7 @@ export async function deploymentErrorsOf(rec: Recorder, build: () => unknown): P
     const collected = new DeploymentErrors();
     try {
         build();
-        // A refused input leaves the resources that depend on the refused resource waiting for it
-        // forever, so the mocks' RPC queue never drains (under the CLI the program ends with the
-        // error). So: until the queue drains, or errors came and nothing new happened for a moment.
-        let drained = false;
-        void rec.settle().then(() => (drained = true));
-        const deadline = Date.now() + 10000;
-        let seen = -1;
-        let quietSince = Date.now();
-        while (Date.now() < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, 25));
-            const now = collected.errors.length + rec.resources.length;
-            if (now !== seen) {
-                seen = now;
-                quietSince = Date.now();
-            }
-            if ((drained || collected.errors.length > 0) && Date.now() - quietSince > 200) {
-                break;
-            }
-        }
+        await settleOrQuiet(rec, collected, () => collected.errors.length > 0, 10000);
     } finally {
         collected.stop();
     }

@@ -27,7 +27,7 @@ import { isAwsId } from "../../../common/aws";
 import { parseCidr } from "../../../common/network";
 import { DeploymentValidationError, ValidationError } from "../../../components/core";
 import { RecordedResource, Recorder, startMocks } from "../../harness/mocks";
-import { DeploymentErrors } from "./deployment";
+import { DeploymentErrors, settleOrQuiet } from "./deployment";
 
 // ---------------------------------------------------------------------------------------------
 // Recipes
@@ -461,29 +461,11 @@ async function runBatch(
         return { name, thrown };
     });
     // A run is done when its component registered its outputs or the runtime reported an error
-    // of its own. A refused input also leaves the resources that depend on the refused resource
-    // waiting for it forever, so the mocks' RPC queue never drains; under the CLI the program ends
-    // there, with the error. So the batch is over when the queue drains, or when every run is done
-    // and nothing new has happened for a moment; a run still not done after 20 s never settled.
+    // of its own; a run still not done after 20 s never settled.
     const done = (r: { name: string; thrown: unknown }) =>
         r.thrown !== undefined || componentOf(rec, spec, r.name)?.outputs !== undefined || rejections.errors.some((e) => messageOf(e).includes(`"${r.name}": `));
     try {
-        let drained = false;
-        void rec.settle().then(() => (drained = true));
-        const deadline = Date.now() + 20000;
-        let quietSince = Date.now();
-        let seen = rejections.errors.length + rec.resources.length;
-        while (Date.now() < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, 25));
-            const now = rejections.errors.length + rec.resources.length;
-            if (now !== seen) {
-                seen = now;
-                quietSince = Date.now();
-            }
-            if ((drained && Date.now() - quietSince > 25) || (runs.every(done) && Date.now() - quietSince > 200)) {
-                break;
-            }
-        }
+        await settleOrQuiet(rec, rejections, () => runs.every(done), 20000);
     } finally {
         rejections.stop();
     }
