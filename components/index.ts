@@ -8,6 +8,8 @@
  */
 export * from "./core";
 export * from "./aws/dns";
+export * from "./aws/interfaceEndpoint";
+export * from "./aws/nlb";
 export * from "./aws/privateDnsZone";
 export * from "./aws/privateEndpoint";
 export * from "./aws/privateLinkService";

@@ -70,6 +70,17 @@ function accountProvider(name: string, account: AccountConfig): aws.Provider {
 }
 
 /**
+ * Stacks deployed before accepters were named by key hold this example's accepter as
+ * `orders-accept-0` (its list position). The alias moves that live accepter to its new name instead
+ * of creating a second one and deleting the first, which would reject the consumer's connection.
+ * This is how a program adds an alias to a component's child without touching the component.
+ */
+const keepAccepterOfEarlierStacks: pulumi.ResourceTransformation = (args) =>
+    args.name === "orders-accept-orders-client"
+        ? { props: args.props, opts: pulumi.mergeOptions(args.opts, { aliases: [{ name: "orders-accept-0" }] }) }
+        : undefined;
+
+/**
  * The whole cross-account flow in one program, with one provider per account: the provider
  * account publishes the service and accepts the consumer's endpoint; the consumer account creates
  * the endpoint and turns its private DNS on only once the connection is accepted.
@@ -84,8 +95,13 @@ export const awsCrossAccount: Scenario = (config) => {
     const [endpointId, setEndpointId] = pulumi.deferredOutput<string>();
     const service = new AwsPrivateLinkService(
         "orders",
-        { ...config.requireObject<AwsPrivateLinkServiceArgs>("service"), acceptEndpointIds: [endpointId] },
-        { providers: { aws: providerAccount } },
+        {
+            ...config.requireObject<AwsPrivateLinkServiceArgs>("service"),
+            // The endpoint id is not known until the consumer's endpoint exists, so a key names the
+            // accepter; a list position would re-accept (and reject) whenever the list changed.
+            acceptEndpoints: [{ key: "orders-client", endpointId }],
+        },
+        { providers: { aws: providerAccount }, transformations: [keepAccepterOfEarlierStacks] },
     );
     const endpoint = new AwsPrivateEndpoint(
         "orders-client",

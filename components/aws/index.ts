@@ -7,6 +7,8 @@
 import { requireProviderSdk } from "../core/peers"; requireProviderSdk("privatelink/aws", "@pulumi/aws");
 export * from "../core";
 export * from "./dns";
+export * from "./interfaceEndpoint";
+export * from "./nlb";
 export * from "./privateDnsZone";
 export * from "./privateEndpoint";
 export * from "./privateLinkService";

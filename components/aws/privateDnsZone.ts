@@ -18,6 +18,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
+    Check,
     childName,
     isDnsLabel,
     isDnsName,
@@ -26,18 +27,18 @@ import {
     mergeTags,
     normalizeDnsName,
     recordKey,
-    associationKey,
-    requireArray,
     requireBoolean,
-    requireObject,
     requireOneOf,
-    requireValue,
+    requireValid,
     startValidation,
+    typeToken,
     Validator,
+    whenResolved,
 } from "../core";
-import { createAliasRecords, createPrivateZone } from "./dns";
+import { isHostName } from "../../common/dns";
+import { createAliasRecords, createPrivateZone, keyedZoneVpcs, KeyedZoneVpc, validateZoneVpcs } from "./dns";
 import { isRegionName } from "./serviceNames";
-import { validateAwsTags } from "./validation";
+import { booleanCheck, requireNameFitsTags, requireValidValue, validateAwsTags, validateObjectList } from "./validation";
 
 /** The class name, used in type tokens and error messages. */
 const COMPONENT = "AwsPrivateDnsZone";
@@ -70,6 +71,13 @@ export interface AwsPrivateDnsZoneVpcArgs {
      * @default the region of the component's `aws` provider
      */
     vpcRegion?: pulumi.Input<string>;
+    /**
+     * Names the VPC's association (`${name}-assoc-<key>`), so adding, removing or reordering VPCs
+     * replaces nothing else. Required when `vpcId` is not known until deployment (`vpc.id`, a
+     * `StackReference` output), except for the first VPC, which is set on the zone itself.
+     * @default the VPC id
+     */
+    key?: string;
 }
 
 /**
@@ -92,6 +100,12 @@ export interface AwsPrivateDnsZoneCrossAccountVpcArgs {
      * @default the region of the component's `aws` provider
      */
     vpcRegion?: pulumi.Input<string>;
+    /**
+     * Names the VPC's authorisation (`${name}-auth-<key>`). Required when `vpcId` is not known
+     * until deployment.
+     * @default the VPC id
+     */
+    key?: string;
 }
 
 /**
@@ -151,8 +165,9 @@ export interface AwsPrivateDnsZoneArgs {
     /**
      * VPCs in the zone owner's account that resolve the zone; at least one. The first is the
      * zone's creation VPC and is set inline on the zone; keep it first, since the zone ignores
-     * later changes to its inline VPC. Every further VPC gets a `ZoneAssociation` keyed by its
-     * VPC id, so reordering them replaces nothing.
+     * later changes to its inline VPC (moving another VPC to the front would ask Route 53 to
+     * associate a VPC twice). Every further VPC gets a `ZoneAssociation` named by its key (the VPC
+     * id unless given), so adding, removing or reordering them touches nothing else.
      */
     vpcs: AwsPrivateDnsZoneVpcArgs[];
     /**
@@ -198,14 +213,14 @@ export interface AwsPrivateDnsZoneArgs {
  *
  * Children (for component name `hub`):
  * - `hub-zone` — `aws.route53.Zone`, visible to `vpcs[0]`
- * - `hub-assoc-<vpcId>` — `aws.route53.ZoneAssociation` per further own VPC
+ * - `hub-assoc-<vpcId>` — `aws.route53.ZoneAssociation` per further own VPC (`vpcs[1]` on)
  * - `hub-auth-<vpcId>` — `aws.route53.VpcAssociationAuthorization` per cross-account VPC
  * - `hub-alias-<record>-a` / `-aaaa` — alias `aws.route53.Record`s per entry of `records`
  * - `hub-record-<record>-<type>` — `aws.route53.Record` per entry of `staticRecords`
  *
- * `<vpcId>` is the VPC id, or the VPC's position in its list when the id is not known until
- * deployment; `<record>` is the record name as written, in logical-name form (`@` → `apex`,
- * `*` → `wildcard`).
+ * `<vpcId>` is the VPC's key: its id in logical-name form, or the `key` given for a VPC whose id
+ * is not known until deployment; `<record>` is the record name as written, in logical-name form
+ * (`@` → `apex`, `*` → `wildcard`).
  */
 export class AwsPrivateDnsZone extends pulumi.ComponentResource {
     /** The hosted zone id (`Z…`), for records and associations made elsewhere. */
@@ -228,43 +243,35 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
 
     constructor(name: string, args: AwsPrivateDnsZoneArgs, opts?: pulumi.ComponentResourceOptions) {
         // Validate before registering anything, so a bad argument leaves no trace in the graph.
-        validateAwsPrivateDnsZoneArgs(name, args);
-        super(`privatelink:index:${COMPONENT}`, name, {}, opts);
+        const plan = planZone(name, args);
+        super(typeToken(COMPONENT), name, {}, opts);
+        const v = new Validator(COMPONENT, name);
 
         const domain: string | pulumi.Output<string> = isKnown(args.domainName)
             ? normalizeDnsName(args.domainName)
-            : pulumi.output(args.domainName).apply(normalizeDnsName);
+            : pulumi.output(whenResolved(v, "domainName", args.domainName, DOMAIN_NAME)).apply(normalizeDnsName);
 
-        const { zone, associations } = createPrivateZone(
+        const { zone, associations, authorizations } = createPrivateZone(
+            v,
             name,
             {
                 domainName: domain,
-                vpcs: args.vpcs.map((vpc) => ({ vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion })),
-                comment: args.comment ?? DEFAULT_COMMENT,
-                // Explicit, so the secure choice shows in the state and in policy checks.
-                forceDestroy: args.forceDestroy ?? false,
+                primary: { field: "vpcs[0]", vpcId: args.vpcs[0].vpcId, vpcRegion: args.vpcs[0].vpcRegion },
+                associations: plan.associations,
+                authorizations: plan.authorizations,
+                comment: args.comment === undefined ? DEFAULT_COMMENT : whenResolved(v, "comment", args.comment, COMMENT),
+                forceDestroy: args.forceDestroy === undefined ? false : whenResolved(v, "forceDestroy", args.forceDestroy, booleanCheck),
                 tags: mergeTags(name, args.tags),
             },
             this,
         );
 
-        const crossAccountVpcs = args.crossAccountVpcs ?? [];
-        const authorizations = crossAccountVpcs.map(
-            (vpc, i) =>
-                new aws.route53.VpcAssociationAuthorization(
-                    childName(name, "auth", associationKey(vpc.vpcId, i)),
-                    { zoneId: zone.zoneId, vpcId: vpc.vpcId, vpcRegion: vpc.vpcRegion },
-                    { parent: this },
-                ),
-        );
-
         const fqdn = (recordName: string): pulumi.Input<string> =>
-            typeof domain === "string"
-                ? resolveRecordName(recordName, domain)
-                : domain.apply((d) => resolveRecordName(recordName, d));
+            typeof domain === "string" ? resolveRecordName(recordName, domain) : domain.apply((d) => resolveRecordName(recordName, d));
 
         const records: aws.route53.Record[] = [];
-        for (const record of args.records ?? []) {
+        (args.records ?? []).forEach((record, i) => {
+            const field = `records[${i}]`;
             records.push(
                 ...createAliasRecords(
                     childName(name, "alias", recordKey(record.name)),
@@ -272,16 +279,18 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
                         zoneId: zone.zoneId,
                         recordName: fqdn(record.name),
                         target: pulumi.output({
-                            dnsName: record.endpointDnsName,
-                            hostedZoneId: record.endpointHostedZoneId,
+                            dnsName: whenResolved(v, `${field}.endpointDnsName`, record.endpointDnsName, ENDPOINT_DNS_NAME),
+                            hostedZoneId: whenResolved(v, `${field}.endpointHostedZoneId`, record.endpointHostedZoneId, HOSTED_ZONE_ID),
                         }),
                         ipv6: record.ipv6 ?? false,
                     },
                     this,
                 ),
             );
-        }
-        for (const record of args.staticRecords ?? []) {
+        });
+        (args.staticRecords ?? []).forEach((record, i) => {
+            const field = `staticRecords[${i}]`;
+            const check = staticValueCheck(record.type);
             records.push(
                 new aws.route53.Record(
                     childName(name, "record", recordKey(record.name), record.type.toLowerCase()),
@@ -289,13 +298,13 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
                         zoneId: zone.zoneId,
                         name: fqdn(record.name),
                         type: record.type,
-                        ttl: record.ttl ?? DEFAULT_TTL,
-                        records: record.values,
+                        ttl: whenResolved(v, `${field}.ttl`, record.ttl ?? DEFAULT_TTL, TTL),
+                        records: record.values.map((value, j) => whenResolved(v, `${field}.values[${j}]`, value, check)),
                     },
                     { parent: this },
                 ),
             );
-        }
+        });
 
         this.zoneId = zone.zoneId;
         this.zoneArn = zone.arn;
@@ -326,11 +335,67 @@ export class AwsPrivateDnsZone extends pulumi.ComponentResource {
 // Validation
 // ---------------------------------------------------------------------------------------------
 
-const VPC_ID = /^vpc-[a-z0-9]+$/;
-const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
-/** A host name label: letters, digits and inner hyphens (a record label without underscores). */
-const HOST_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+const HOSTED_ZONE_ID_PATTERN = /^Z[A-Z0-9]{1,31}$/;
 const MAX_TTL = 2147483647;
+
+const HOSTED_ZONE_ID: Check = (value) =>
+    typeof value === "string" && HOSTED_ZONE_ID_PATTERN.test(value)
+        ? undefined
+        : { problem: "which is not a Route 53 hosted zone id", fix: 'pass the id Route 53 gives, upper case and starting with "Z", e.g. "Z7HUB22UULQXV"' };
+const ENDPOINT_DNS_NAME: Check = (value) =>
+    isDnsName(value, { wildcard: true })
+        ? undefined
+        : { problem: "which is not a DNS name", fix: "pass the endpoint's regional DNS name, e.g. vpce-0abc-123.vpce-svc-0def.us-east-1.vpce.amazonaws.com" };
+const TTL: Check = (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_TTL
+        ? undefined
+        : { problem: "which is not a TTL", fix: `use whole seconds from 0 to ${MAX_TTL}, e.g. ${DEFAULT_TTL}` };
+const COMMENT: Check = (value) =>
+    typeof value === "string" && value.length <= 256 ? undefined : { problem: "which is not a text of at most 256 characters", fix: "shorten the comment or leave it out" };
+
+/** The zone's domain name: the one host-name checker, two labels or more, not shadowing AWS names. */
+const DOMAIN_NAME: Check = (value) => {
+    const fix = 'use a lower-case DNS name with at least two labels, e.g. "internal.example.com"';
+    if (typeof value !== "string") {
+        return { problem: "which is not a text", fix };
+    }
+    if (/\s/.test(value)) {
+        return { problem: "which contains whitespace", fix };
+    }
+    if (!isHostName(value, { minLabels: 2 })) {
+        return { problem: "which is not a host name of two labels or more (letters, digits and inner hyphens, 63 characters a label, 253 in all)", fix };
+    }
+    if (shadowsAwsNames(normalizeDnsName(value))) {
+        return {
+            problem: "which would shadow names AWS resolves for every associated VPC (all service endpoints, or instance host names)",
+            fix: 'name a zone you own, or one zone per AWS service, e.g. "ssm.us-east-1.amazonaws.com"',
+        };
+    }
+    return undefined;
+};
+
+/** The check of one value of a static record of `type`. */
+function staticValueCheck(type: AwsPrivateDnsRecordType): Check {
+    return (value) => {
+        const ok =
+            typeof value === "string" &&
+            (type === AwsPrivateDnsRecordType.A
+                ? isIpAddress(value) && !value.includes(":")
+                : type === AwsPrivateDnsRecordType.AAAA
+                  ? isIpAddress(value) && value.includes(":")
+                  : isDnsName(value));
+        if (ok) {
+            return undefined;
+        }
+        const expected =
+            type === AwsPrivateDnsRecordType.A
+                ? "an IPv4 address, e.g. 10.0.1.10"
+                : type === AwsPrivateDnsRecordType.AAAA
+                  ? "an IPv6 address, e.g. fd00::10"
+                  : "a DNS name, e.g. api.internal.example.com";
+        return { problem: `which is not valid for a ${type} record`, fix: `use ${expected}` };
+    };
+}
 
 /**
  * Whether a zone would shadow names AWS itself resolves in every associated VPC: all AWS service
@@ -345,86 +410,58 @@ function shadowsAwsNames(name: string): boolean {
     return regional !== null && isRegionName(regional[1]);
 }
 
+/** What the constructor builds, as validation found it. */
+interface ZonePlan {
+    associations: KeyedZoneVpc[];
+    authorizations: KeyedZoneVpc[];
+}
+
 /**
  * Checks every argument of {@link AwsPrivateDnsZone} that is known now, and throws a
  * `ValidationError` naming the field and the fix for the first problem. Values that are Outputs
- * are left to the cloud. Never throws anything else, whatever it is given.
+ * are checked by the same rules when they resolve. Never throws anything else, whatever it is
+ * given.
  */
 export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZoneArgs): void {
+    planZone(name, args);
+}
+
+function planZone(name: string, args: AwsPrivateDnsZoneArgs): ZonePlan {
     const v = startValidation(COMPONENT, name, args, "pass the arguments as an object with at least domainName and vpcs");
 
     // Domain name.
-    requireValue(v, "domainName", args.domainName, 'give the zone\'s domain, e.g. "internal.example.com"');
-    const domain = isKnown(args.domainName) ? validateDomainName(v, args.domainName) : undefined;
-
-    // VPCs of the zone owner.
-    requireValue(v, "vpcs", args.vpcs, 'list at least one VPC of the zone owner\'s account, e.g. [{ vpcId: vpc.id }]');
-    requireArray(v, "vpcs", args.vpcs);
-    if (args.vpcs.length === 0) {
-        v.fail(
-            "vpcs",
-            args.vpcs,
-            "but Route 53 needs at least one VPC to create a private zone",
-            "list at least one VPC of the zone owner's account, e.g. [{ vpcId: vpc.id }]",
-        );
+    if (args.domainName === undefined || args.domainName === null || (typeof args.domainName === "string" && args.domainName.trim() === "")) {
+        v.fail("domainName", args.domainName, "but it is required", 'give the zone\'s domain, e.g. "internal.example.com"');
     }
-    const seenVpcs = new Map<string, string>();
-    args.vpcs.forEach((vpc, i) => validateVpc(v, `vpcs[${i}]`, vpc, seenVpcs));
+    requireValid(v, "domainName", args.domainName, DOMAIN_NAME);
+    const domain = isKnown(args.domainName) ? normalizeDnsName(args.domainName) : undefined;
 
-    // VPCs of other accounts.
-    requireArray(v, "crossAccountVpcs", args.crossAccountVpcs);
-    (args.crossAccountVpcs ?? []).forEach((vpc, i) => {
-        const field = `crossAccountVpcs[${i}]`;
-        validateVpc(v, field, vpc, seenVpcs);
-    });
+    // VPCs of the zone owner, then of other accounts; a VPC id may appear once across both.
+    const seen = new Map<string, string>();
+    const vpcs = validateZoneVpcs(v, "vpcs", args.vpcs, seen, { required: true, fix: "list at least one VPC of the zone owner's account, e.g. [{ vpcId: vpc.id }]" });
+    if (vpcs.length === 0) {
+        v.fail("vpcs", args.vpcs, "but Route 53 needs at least one VPC to create a private zone", "list at least one VPC of the zone owner's account, e.g. [{ vpcId: vpc.id }]");
+    }
+    const cross = validateZoneVpcs(v, "crossAccountVpcs", args.crossAccountVpcs, seen);
 
     // Records.
     const claims = new RecordClaims(v);
-    requireArray(v, "records", args.records);
-    (args.records ?? []).forEach((record, i) => {
-        const field = `records[${i}]`;
-        requireObject(v, field, record, "describe each entry of records as an object");
+    validateObjectList<AwsPrivateDnsZoneAliasRecordArgs>(v, "records", args.records, (record, field) => {
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
-        requireValue(v, `${field}.endpointDnsName`, record.endpointDnsName, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
-        if (isKnown(record.endpointDnsName) && !isDnsName(record.endpointDnsName, { wildcard: true })) {
-            v.fail(
-                `${field}.endpointDnsName`,
-                record.endpointDnsName,
-                "which is not a DNS name",
-                "pass the endpoint's regional DNS name, e.g. vpce-0abc-123.vpce-svc-0def.us-east-1.vpce.amazonaws.com",
-            );
-        }
-        requireValue(
-            v,
-            `${field}.endpointHostedZoneId`,
-            record.endpointHostedZoneId,
-            "pass the hosted zone id of the endpoint's DNS name, e.g. endpoint.dnsEntries[0].hostedZoneId",
-        );
-        if (isKnown(record.endpointHostedZoneId) && !(typeof record.endpointHostedZoneId === "string" && HOSTED_ZONE_ID.test(record.endpointHostedZoneId))) {
-            v.fail(
-                `${field}.endpointHostedZoneId`,
-                record.endpointHostedZoneId,
-                "which is not a Route 53 hosted zone id",
-                'pass the id Route 53 gives, upper case and starting with "Z", e.g. "Z7HUB22UULQXV"',
-            );
-        }
+        requireValidValue(v, `${field}.endpointDnsName`, record.endpointDnsName, ENDPOINT_DNS_NAME, "pass the endpoint's DNS name, e.g. endpoint.dnsEntries[0].dnsName");
+        requireValidValue(v, `${field}.endpointHostedZoneId`, record.endpointHostedZoneId, HOSTED_ZONE_ID, "pass the hosted zone id of the endpoint's DNS name, e.g. endpoint.dnsEntries[0].hostedZoneId");
         requireBoolean(v, `${field}.ipv6`, record.ipv6, { mustBeKnown: true });
-        const types = record.ipv6 ? ["A", "AAAA"] : ["A"];
-        claims.claim(`${field}.name`, record.name, parsed, "alias", types);
+        claims.claim(`${field}.name`, record.name, parsed, "alias", record.ipv6 ? ["A", "AAAA"] : ["A"]);
     });
 
-    requireArray(v, "staticRecords", args.staticRecords);
     const recordTypes = Object.values(AwsPrivateDnsRecordType) as string[];
-    (args.staticRecords ?? []).forEach((record, i) => {
-        const field = `staticRecords[${i}]`;
-        requireObject(v, field, record, "describe each entry of staticRecords as an object");
+    validateObjectList<AwsPrivateDnsZoneStaticRecordArgs>(v, "staticRecords", args.staticRecords, (record, field) => {
         const parsed = validateRecordName(v, `${field}.name`, record.name, domain);
-        requireValue(v, `${field}.type`, record.type, `give the record type, one of ${recordTypes.join(", ")}`);
-        // The type decides the logical name and the value checks, so it must be plain.
-        if (!isKnown(record.type)) {
-            v.fail(`${field}.type`, "<output>", "which is not known until deployment", `pass the type as plain text, one of ${recordTypes.join(", ")}`);
+        if (record.type === undefined || record.type === null) {
+            v.fail(`${field}.type`, record.type, "but it is required", `give the record type, one of ${recordTypes.join(", ")}`);
         }
-        requireOneOf(v, `${field}.type`, record.type, recordTypes);
+        // The type decides the logical name and the value checks, so it must be plain.
+        requireOneOf(v, `${field}.type`, record.type, recordTypes, { mustBeKnown: true });
         if (record.type === AwsPrivateDnsRecordType.CNAME && parsed.apex) {
             v.fail(
                 `${field}.name`,
@@ -434,89 +471,21 @@ export function validateAwsPrivateDnsZoneArgs(name: string, args: AwsPrivateDnsZ
             );
         }
         validateStaticValues(v, field, record);
-        if (isKnown(record.ttl) && !(typeof record.ttl === "number" && Number.isInteger(record.ttl) && record.ttl >= 0 && record.ttl <= MAX_TTL)) {
-            v.fail(`${field}.ttl`, record.ttl, "which is not a TTL", `use whole seconds from 0 to ${MAX_TTL}, e.g. ${DEFAULT_TTL}`);
-        }
+        requireValid(v, `${field}.ttl`, record.ttl, (x) => (x === undefined ? undefined : TTL(x)));
         claims.claim(`${field}.name`, record.name, parsed, "record", [record.type]);
     });
 
     // Zone settings.
-    if (isKnown(args.comment) && !(typeof args.comment === "string" && args.comment.length <= 256)) {
-        v.fail("comment", args.comment, "which is not a text of at most 256 characters", "shorten the comment or leave it out");
-    }
+    requireValid(v, "comment", args.comment, (x) => (x === undefined ? undefined : COMMENT(x)));
     requireBoolean(v, "forceDestroy", args.forceDestroy);
     validateAwsTags(v, "tags", args.tags, { keyErrorsOnMap: true });
-}
+    requireNameFitsTags(v, name);
 
-/** Validates one VPC entry and records its id in `seen` (id → field) to catch repeats across both lists. */
-function validateVpc(v: Validator, field: string, vpc: AwsPrivateDnsZoneVpcArgs, seen: Map<string, string>): void {
-    requireObject(v, field, vpc, `describe each entry of ${field.replace(/\[\d+\]$/, "")} as an object`);
-    requireValue(v, `${field}.vpcId`, vpc.vpcId, 'give the VPC id, e.g. vpc.id or "vpc-0123456789abcdef0"');
-    if (isKnown(vpc.vpcId)) {
-        if (typeof vpc.vpcId !== "string" || !VPC_ID.test(vpc.vpcId)) {
-            v.fail(`${field}.vpcId`, vpc.vpcId, "which is not a VPC id", 'pass the VPC id, e.g. "vpc-0123456789abcdef0", not its ARN, name or CIDR');
-        }
-        const earlier = seen.get(vpc.vpcId);
-        if (earlier !== undefined) {
-            const crossList = earlier.startsWith("vpcs") !== field.startsWith("vpcs");
-            v.fail(
-                `${field}.vpcId`,
-                vpc.vpcId,
-                crossList
-                    ? `which is also listed as ${earlier}.vpcId; a VPC is either in the zone owner's account or in another one`
-                    : `which repeats ${earlier}.vpcId`,
-                crossList
-                    ? "keep the VPC in vpcs if the zone's account owns it, else in crossAccountVpcs"
-                    : "list each VPC once",
-            );
-        }
-        seen.set(vpc.vpcId, field);
-    }
-    if (isKnown(vpc.vpcRegion) && !isRegionName(vpc.vpcRegion)) {
-        v.fail(`${field}.vpcRegion`, vpc.vpcRegion, "which is not an AWS region", 'use a region code such as "eu-west-1", or leave it out for the provider\'s region');
-    }
-}
-
-/** Validates the zone's domain name and returns it normalised. */
-function validateDomainName(v: Validator, value: unknown): string {
-    const fix = 'use a lower-case DNS name with at least two labels, e.g. "internal.example.com"';
-    if (typeof value !== "string") {
-        v.fail("domainName", value, "which is not a text", fix);
-    }
-    if (/\s/.test(value)) {
-        v.fail("domainName", value, "which contains whitespace", fix);
-    }
-    const name = normalizeDnsName(value);
-    if (name.length === 0 || name.length > 253) {
-        v.fail("domainName", value, "which is not 1 to 253 characters long", fix);
-    }
-    const labels = name.split(".");
-    if (labels.length < 2) {
-        v.fail("domainName", value, "which is a single label (a top-level domain)", fix);
-    }
-    labels.forEach((label) => {
-        if (label.length === 0) {
-            v.fail("domainName", value, "which has an empty label (a leading dot or two dots in a row)", fix);
-        }
-        if (label.length > 63) {
-            v.fail("domainName", value, `whose label "${label.slice(0, 20)}…" is longer than 63 characters`, fix);
-        }
-        if (!HOST_LABEL.test(label)) {
-            v.fail("domainName", value, `whose label "${label}" is not letters, digits and inner hyphens`, fix);
-        }
-    });
-    if (/^\d+$/.test(labels[labels.length - 1])) {
-        v.fail("domainName", value, "which ends in a numeric label, like an IP address", fix);
-    }
-    if (shadowsAwsNames(name)) {
-        v.fail(
-            "domainName",
-            value,
-            "which would shadow names AWS resolves for every associated VPC (all service endpoints, or instance host names)",
-            'name a zone you own, or one zone per AWS service, e.g. "ssm.us-east-1.amazonaws.com"',
-        );
-    }
-    return name;
+    // The first VPC is set on the zone itself and names no child; the others do.
+    return {
+        associations: keyedZoneVpcs(v, "vpcs", vpcs.slice(1), 1),
+        authorizations: keyedZoneVpcs(v, "crossAccountVpcs", cross),
+    };
 }
 
 /** A record name, parsed. */
@@ -640,43 +609,31 @@ class RecordClaims {
 
 /** Validates the values of a static record against its type. */
 function validateStaticValues(v: Validator, field: string, record: AwsPrivateDnsZoneStaticRecordArgs): void {
-    requireValue(v, `${field}.values`, record.values, "list the record's values");
-    requireArray(v, `${field}.values`, record.values);
-    if (record.values.length === 0) {
-        v.fail(`${field}.values`, record.values, "but a record needs at least one value", "list the record's values");
+    const values = record.values;
+    if (!Array.isArray(values) || values.length === 0) {
+        v.fail(`${field}.values`, isKnown(values) ? values : "<output>", Array.isArray(values) ? "but a record needs at least one value" : "which is not a list", "list the record's values");
     }
-    if (record.type === AwsPrivateDnsRecordType.CNAME && record.values.length !== 1) {
-        v.fail(`${field}.values`, record.values, "but a CNAME has exactly one value", "give the one name it points to");
+    if (record.type === AwsPrivateDnsRecordType.CNAME && values.length !== 1) {
+        v.fail(`${field}.values`, values, "but a CNAME has exactly one value", "give the one name it points to");
     }
+    const check = staticValueCheck(record.type);
     const seen = new Map<string, number>();
-    record.values.forEach((value, i) => {
+    for (let i = 0; i < values.length; i++) {
         const f = `${field}.values[${i}]`;
-        requireValue(v, f, value, "remove the empty value");
+        const value: unknown = values[i];
+        if (!(i in values) || value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+            v.fail(f, value, "which is an empty entry", "remove the empty value");
+        }
         if (!isKnown(value)) {
-            return;
+            continue;
         }
-        const ok =
-            typeof value === "string" &&
-            (record.type === AwsPrivateDnsRecordType.A
-                ? isIpAddress(value) && !value.includes(":")
-                : record.type === AwsPrivateDnsRecordType.AAAA
-                  ? isIpAddress(value) && value.includes(":")
-                  : isDnsName(value));
-        if (!ok) {
-            const expected =
-                record.type === AwsPrivateDnsRecordType.A
-                    ? "an IPv4 address, e.g. 10.0.1.10"
-                    : record.type === AwsPrivateDnsRecordType.AAAA
-                      ? "an IPv6 address, e.g. fd00::10"
-                      : "a DNS name, e.g. api.internal.example.com";
-            v.fail(f, value, `which is not valid for a ${record.type} record`, `use ${expected}`);
-        }
+        requireValid(v, f, value, check);
         const key = (value as string).toLowerCase();
         if (seen.has(key)) {
             v.fail(f, value, `which repeats ${field}.values[${seen.get(key)}]`, "list each value once");
         }
         seen.set(key, i);
-    });
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,29 +9,51 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
+    Check,
     childName,
-    isDnsName,
     isKnown,
+    jsonProblem,
     mergeTags,
+    optional,
     requireAbsent,
     requireAtMostOne,
     requireBoolean,
     requireExactlyOne,
-    requireObject,
     requireOneOf,
-    requireString,
-    requireUnique,
-    requireValue,
+    requireValid,
     startValidation,
-    subnetKey,
     typeToken,
     Validator,
+    whenResolved,
 } from "../core";
-import { createAliasRecords, createPrivateZone, endpointAliasTarget, ZoneVpcArgs } from "./dns";
-import { createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, validateEndpointAccess } from "./securityGroup";
-import { isCustomerServiceName, isRegionName } from "./serviceNames";
-import { AwsEndpointSubnetArgs, validateEndpointSubnets } from "./subnets";
-import { validateAwsTags } from "./validation";
+import { isHostName } from "../../common/dns";
+import { createAliasRecords, createPrivateZone, endpointAliasTarget, keyedZoneVpcs, KeyedZoneVpc, VPC_ID, validateZoneVpcs, ZoneVpcArgs } from "./dns";
+import {
+    AwsEndpointDnsRecordIpType,
+    AwsEndpointIpAddressType,
+    createEndpointPolicy,
+    ENDPOINT_POLICY_IGNORE,
+    lookupPrivateIps,
+    servesIpv4,
+    servesIpv6,
+    validateDnsRecordIpType,
+} from "./interfaceEndpoint";
+import { AwsAllowedSourceArgs, createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, IngressSource, SECURITY_GROUP_ID, validateEndpointAccess } from "./securityGroup";
+import { isCustomerServiceName } from "./serviceNames";
+import { AwsEndpointSubnetArgs, checkedSubnetIds, subnetKeys, validateEndpointSubnets } from "./subnets";
+import {
+    asSet,
+    checkedList,
+    IAM_ROLE_NAME,
+    patternCheck,
+    regionCheck,
+    requireAutonameFits,
+    requireNameFitsTags,
+    requireValidValue,
+    SECURITY_GROUP_NAME,
+    textCheck,
+    validateAwsTags,
+} from "./validation";
 
 const COMPONENT = "AwsPrivateEndpoint";
 
@@ -43,28 +65,6 @@ export enum AwsEndpointType {
     GatewayLoadBalancer = "GatewayLoadBalancer",
     /** A VPC Lattice resource endpoint to a resource configuration (RDS, an IP or DNS target). */
     Resource = "Resource",
-}
-
-/** The IP address family of the endpoint's network interfaces. */
-export enum AwsEndpointIpAddressType {
-    /** IPv4 only. */
-    Ipv4 = "ipv4",
-    /** IPv4 and IPv6. */
-    Dualstack = "dualstack",
-    /** IPv6 only (IPv6-only subnets). */
-    Ipv6 = "ipv6",
-}
-
-/** Which DNS records AWS publishes for the endpoint. */
-export enum AwsEndpointDnsRecordIpType {
-    /** A records. */
-    Ipv4 = "ipv4",
-    /** A and AAAA records. */
-    Dualstack = "dualstack",
-    /** AAAA records. */
-    Ipv6 = "ipv6",
-    /** Whatever the service supports. */
-    ServiceDefined = "service-defined",
 }
 
 /** Where flow logs go. */
@@ -106,8 +106,9 @@ export enum AwsFlowLogScope {
  */
 export interface AwsEndpointPrivateZoneArgs {
     /**
-     * Domain of a new private hosted zone, e.g. `orders.internal`. The zone is visible to `vpcId`
-     * and `additionalVpcs`.
+     * Domain of a new private hosted zone, e.g. `orders.internal`. The zone is visible to `vpcId`,
+     * `additionalVpcs` and, once their owners associate them, `crossAccountVpcs`. When `vpcId`
+     * changes, the zone is replaced with one visible to the new VPC.
      * @default no new zone (then `zoneId` is required)
      */
     domainName?: pulumi.Input<string>;
@@ -122,20 +123,25 @@ export interface AwsEndpointPrivateZoneArgs {
      */
     recordName?: pulumi.Input<string>;
     /**
-     * More VPCs the new zone is visible to, besides `vpcId` (only with `domainName`). Each gets an
-     * `aws.route53.ZoneAssociation`; cross-account VPCs need a `VpcAssociationAuthorization` first.
+     * More VPCs of the endpoint's account that the new zone is visible to, besides `vpcId` (only
+     * with `domainName`). Each gets an `aws.route53.ZoneAssociation` named by its key.
      * @default []
      */
     additionalVpcs?: ZoneVpcArgs[];
+    /**
+     * VPCs of other accounts that may use the new zone (only with `domainName`). Route 53 accepts an
+     * association only from the VPC owner's account, so each gets a `VpcAssociationAuthorization`
+     * here, and the VPC owner creates the `ZoneAssociation` with a provider for their account
+     * (see `AwsPrivateDnsZoneCrossAccountVpcArgs`).
+     * @default []
+     */
+    crossAccountVpcs?: ZoneVpcArgs[];
 }
 
 /**
- * VPC flow logs for the endpoint. By default there is one flow log per endpoint network interface:
- * an Interface or Gateway Load Balancer endpoint has exactly one interface per subnet, so the
- * number of flow logs is known when the program runs although the interface ids are not; flow log
- * `i` takes the `i`-th id of the endpoint's `networkInterfaceIds` (sorted, so not necessarily
- * subnet `i`'s) once the endpoint exists; changing the subnets may move ids between indexes and so
- * replace some flow logs. With `scope: Subnets` the flow logs are attached to the subnets instead.
+ * VPC flow logs for the endpoint: one flow log per subnet, attached to the endpoint's network
+ * interface in that subnet (the default) or to the subnet itself (`scope: Subnets`), each named by
+ * the subnet's key, so adding or removing a subnet touches only its own flow log.
  */
 export interface AwsEndpointFlowLogArgs {
     /** ARN of the CloudWatch Logs log group or S3 bucket that receives the logs. */
@@ -157,12 +163,13 @@ export interface AwsEndpointFlowLogArgs {
     trafficType?: AwsFlowLogTrafficType;
     /**
      * What the flow logs are attached to. `NetworkInterfaces` (Interface and Gateway Load Balancer
-     * endpoints only) records only the endpoint's traffic, in `${name}-flowlog-eni-<i>`. `Subnets`
-     * records everything else in the endpoint's subnets too, in `${name}-flowlog-<subnet>`, but
-     * needs no interface ids: use it for a service in another account that requires acceptance
-     * (with `enablePrivateDnsAfterAcceptance` it is required), because AWS does not guarantee the
-     * interfaces exist while the connection is `pendingAcceptance`, and an interface-scoped flow
-     * log then fails the update with a `flowLogs.scope` error.
+     * endpoints only) records only the endpoint's traffic, in `${name}-flowlog-eni-<subnet>`;
+     * `Subnets` records everything else in the endpoint's subnets too, in
+     * `${name}-flowlog-<subnet>`, but needs no interface ids: use it for a service in another
+     * account that requires acceptance (with `enablePrivateDnsAfterAcceptance` it is required),
+     * because AWS does not guarantee the interfaces exist while the connection is
+     * `pendingAcceptance`, and an interface-scoped flow log then fails the update with a
+     * `flowLogs.scope` error.
      * @default AwsFlowLogScope.NetworkInterfaces, or AwsFlowLogScope.Subnets for Resource endpoints
      */
     scope?: AwsFlowLogScope;
@@ -170,7 +177,7 @@ export interface AwsEndpointFlowLogArgs {
 
 /** Arguments of {@link AwsPrivateEndpoint}. */
 export interface AwsPrivateEndpointArgs {
-    /** The consumer VPC. For private DNS it needs `enableDnsSupport` and `enableDnsHostnames`. */
+    /** The consumer VPC (`vpc-…`). For private DNS it needs `enableDnsSupport` and `enableDnsHostnames`. */
     vpcId: pulumi.Input<string>;
     /**
      * The endpoint service name, e.g. the `serviceReference` of an `AwsPrivateLinkService`
@@ -200,7 +207,7 @@ export interface AwsPrivateEndpointArgs {
     /**
      * Subnets for the endpoint's network interfaces, one per Availability Zone. Interface and
      * Resource endpoints need two or more (see `allowSingleAz`); Gateway Load Balancer endpoints
-     * take exactly one.
+     * take exactly one. With `flowLogs`, each subnet's key names its flow log.
      */
     subnets: AwsEndpointSubnetArgs[];
     /**
@@ -210,17 +217,25 @@ export interface AwsPrivateEndpointArgs {
      */
     allowSingleAz?: boolean;
     /**
-     * Client CIDRs allowed to reach the endpoint on `ports` (IPv4 or IPv6). Never `0.0.0.0/0` or
-     * `::/0`. With `allowedSecurityGroupIds`, at least one source is required unless
-     * `securityGroupIds` is given.
+     * Client CIDRs allowed to reach the endpoint on `ports` (IPv4 or IPv6, canonical form), known
+     * when the program runs: each names its rules. Never `0.0.0.0/0` or `::/0`. A CIDR that is an
+     * Output goes in `allowedSources`. At least one source is required unless `securityGroupIds`
+     * is given.
      * @default []
      */
-    allowedCidrs?: pulumi.Input<string>[];
+    allowedCidrs?: string[];
     /**
-     * Client security groups allowed to reach the endpoint on `ports`.
+     * Client security groups allowed to reach the endpoint on `ports`, known when the program runs;
+     * a group id that is an Output goes in `allowedSources`.
      * @default []
      */
-    allowedSecurityGroupIds?: pulumi.Input<string>[];
+    allowedSecurityGroupIds?: string[];
+    /**
+     * Client CIDRs or security groups that are not known until deployment, each with a key that
+     * names its rules; checked when they resolve like `allowedCidrs`.
+     * @default []
+     */
+    allowedSources?: AwsAllowedSourceArgs[];
     /**
      * The TCP ports the service listens on; one ingress rule per source and port.
      * @default [443]
@@ -228,7 +243,7 @@ export interface AwsPrivateEndpointArgs {
     ports?: number[];
     /**
      * Existing security groups to attach instead of creating one. Excludes `allowedCidrs`,
-     * `allowedSecurityGroupIds` and `ports`.
+     * `allowedSecurityGroupIds`, `allowedSources` and `ports`.
      * @default a dedicated group created by the component
      */
     securityGroupIds?: pulumi.Input<string>[];
@@ -240,7 +255,8 @@ export interface AwsPrivateEndpointArgs {
      */
     policy?: pulumi.Input<string>;
     /**
-     * Endpoint policy as an object (serialised to JSON). Same rules as `policy`; excludes it.
+     * Endpoint policy as an object (serialised to JSON). Same rules as `policy`; excludes it. It
+     * must be plain JSON data: no cycles, BigInt values or functions.
      * @default AWS's full-access policy
      */
     policyDocument?: pulumi.Input<{ [key: string]: any }>;
@@ -251,20 +267,25 @@ export interface AwsPrivateEndpointArgs {
     ipAddressType?: AwsEndpointIpAddressType;
     /**
      * Which DNS records AWS publishes for the endpoint (`dnsOptions.dnsRecordIpType`).
+     * `dualstack` and `service-defined` need `ipAddressType: dualstack`.
      * @default AWS's default for the address type
      */
     dnsRecordIpType?: AwsEndpointDnsRecordIpType;
     /**
      * Let AWS answer the service's private DNS name inside the VPC (same-account or already
-     * accepted services). Excludes `privateZone` and `enablePrivateDnsAfterAcceptance`.
+     * accepted services). Excludes `privateZone`. With `enablePrivateDnsAfterAcceptance`, only
+     * `false` is allowed: it turns private DNS off through `${name}-private-dns`.
      * @default false
      */
     privateDnsEnabled?: boolean;
     /**
      * For services in another account that require acceptance: leave private DNS off on the
-     * endpoint and enable it with a separate `aws.vpc.EndpointPrivateDns` resource, because AWS
-     * refuses private DNS while the connection is pending. Across stacks, set this in a later
-     * `pulumi up` once the provider has accepted; in one program, pass `acceptedBy`.
+     * endpoint and enable it with a separate `aws.vpc.EndpointPrivateDns` resource
+     * (`${name}-private-dns`), because AWS refuses private DNS while the connection is pending.
+     * Across stacks, set this in a later `pulumi up` once the provider has accepted; in one
+     * program, pass `acceptedBy`. To turn private DNS off again, keep this and set
+     * `privateDnsEnabled: false`: removing this alone does not turn it off, because deleting an
+     * `EndpointPrivateDns` leaves the endpoint as it is.
      * @default false
      */
     enablePrivateDnsAfterAcceptance?: boolean;
@@ -285,7 +306,8 @@ export interface AwsPrivateEndpointArgs {
      */
     privateZone?: AwsEndpointPrivateZoneArgs;
     /**
-     * VPC flow logs on the endpoint's network interfaces (or, with `flowLogs.scope`, its subnets).
+     * VPC flow logs, one per subnet, on the endpoint's network interfaces (or, with
+     * `flowLogs.scope`, its subnets).
      * @default no flow logs
      */
     flowLogs?: AwsEndpointFlowLogArgs;
@@ -297,37 +319,85 @@ export interface AwsPrivateEndpointArgs {
     tags?: { [key: string]: string };
 }
 
+const SERVICE_NAME: Check = (value) => {
+    if (typeof value !== "string" || value.trim() === "") {
+        return { problem: "which is not an endpoint service name", fix: "use the service name, e.g. com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0" };
+    }
+    if (/^vpce-svc-/.test(value)) {
+        return { problem: "which is an endpoint service id, not its name", fix: "use the service name, com.amazonaws.vpce.<region>.vpce-svc-… (the provider's serviceReference output)" };
+    }
+    return /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)
+        ? undefined
+        : { problem: "which is not an endpoint service name", fix: "use a name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 or com.amazonaws.us-east-1.ssm" };
+};
+const RESOURCE_CONFIGURATION_ARN = patternCheck(
+    /^arn:[a-z-]+:vpc-lattice:[a-z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]+$/,
+    "a VPC Lattice resource configuration ARN",
+    "arn:aws:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-…",
+);
+const POLICY_JSON: Check = (value) => {
+    let parsed: unknown;
+    try {
+        parsed = typeof value === "string" ? JSON.parse(value) : undefined;
+    } catch {
+        parsed = undefined;
+    }
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+        ? undefined
+        : { problem: "which is not a JSON policy document", fix: 'write a JSON object, e.g. {"Version":"2012-10-17","Statement":[...]}' };
+};
+const POLICY_DOCUMENT: Check = (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return { problem: "which is not a policy object", fix: "pass an object with Version and Statement" };
+    }
+    const shape = jsonProblem(value);
+    return shape.problem ? { problem: `which cannot be written as JSON: ${shape.problem}`, fix: "pass plain JSON data (objects, lists, strings, numbers, booleans)" } : undefined;
+};
+const ZONE_DOMAIN: Check = (value) =>
+    isHostName(value) ? undefined : { problem: "which is not a DNS domain name", fix: 'use a name such as "orders.internal"' };
+const FLOW_LOG_DESTINATION = (destType: AwsFlowLogDestinationType): Check => (value) => {
+    const service = typeof value === "string" ? /^arn:[a-z-]+:([a-z0-9-]+):/.exec(value)?.[1] : undefined;
+    const expected = destType === AwsFlowLogDestinationType.S3 ? "s3" : "logs";
+    return service === expected
+        ? undefined
+        : {
+              problem: `which is not ${destType === AwsFlowLogDestinationType.S3 ? "an S3 bucket" : "a CloudWatch Logs log group"} ARN`,
+              fix: `give an arn:<partition>:${expected}:… ARN, or set flowLogs.destinationType to match the destination`,
+          };
+};
+
+/** What the constructor builds, as validation found it. */
+interface EndpointPlan {
+    type: AwsEndpointType;
+    subnets: AwsEndpointSubnetArgs[];
+    sources: IngressSource[];
+    /** The subnets' keys, where flow logs are named after them. */
+    subnetKeys?: string[];
+    additionalVpcs: KeyedZoneVpc[];
+    crossAccountVpcs: KeyedZoneVpc[];
+}
+
 /**
  * Validates the plain arguments of an {@link AwsPrivateEndpoint} and throws a `ValidationError`
- * naming the field and the fix. Values that are Outputs are left for the cloud to judge.
+ * naming the field and the fix. Values that are Outputs are checked, with the same rules, when
+ * they resolve.
  */
 export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEndpointArgs): void {
+    planEndpoint(name, args);
+}
+
+function planEndpoint(name: string, args: AwsPrivateEndpointArgs): EndpointPlan {
     const v = startValidation(COMPONENT, name, args, "pass an arguments object");
-    requireValue(v, "vpcId", args.vpcId, 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
-    requireString(v, "vpcId", args.vpcId);
+    requireValidValue(v, "vpcId", args.vpcId, VPC_ID, 'give the consumer VPC id, e.g. "vpc-0123456789abcdef0"');
 
     // What to reach.
-    requireString(v, "serviceName", args.serviceName);
-    requireString(v, "resourceConfigurationArn", args.resourceConfigurationArn);
     requireExactlyOne(
         v,
         { serviceName: args.serviceName ?? undefined, resourceConfigurationArn: args.resourceConfigurationArn ?? undefined },
         "give serviceName for an endpoint service, or resourceConfigurationArn for a VPC Lattice resource, not both",
     );
-    requireValue(v, args.serviceName !== undefined ? "serviceName" : "resourceConfigurationArn", args.serviceName ?? args.resourceConfigurationArn, "give a non-empty value");
-    if (isKnown(args.serviceName) && typeof args.serviceName === "string" && args.serviceName.trim() !== "") {
-        if (/^vpce-svc-/.test(args.serviceName)) {
-            v.fail("serviceName", args.serviceName, "which is an endpoint service id, not its name", "use the service name, com.amazonaws.vpce.<region>.vpce-svc-… (the provider's serviceReference output)");
-        }
-        if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(args.serviceName)) {
-            v.fail("serviceName", args.serviceName, "which is not an endpoint service name", "use a name such as com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 or com.amazonaws.us-east-1.ssm");
-        }
-    }
-    if (isKnown(args.resourceConfigurationArn) && typeof args.resourceConfigurationArn === "string" && args.resourceConfigurationArn.trim() !== "") {
-        if (!/^arn:[a-z-]+:vpc-lattice:[a-z0-9-]+:\d{12}:resourceconfiguration\/rcfg-[0-9a-z]+$/.test(args.resourceConfigurationArn)) {
-            v.fail("resourceConfigurationArn", args.resourceConfigurationArn, "which is not a VPC Lattice resource configuration ARN", "use arn:aws:vpc-lattice:<region>:<account>:resourceconfiguration/rcfg-…");
-        }
-    }
+    requireValid(v, "serviceName", args.serviceName, optional(SERVICE_NAME));
+    requireValid(v, "resourceConfigurationArn", args.resourceConfigurationArn, optional(RESOURCE_CONFIGURATION_ARN));
     requireOneOf(v, "endpointType", args.endpointType, Object.values(AwsEndpointType), { mustBeKnown: true });
     const type = endpointTypeOf(args);
     if (type === AwsEndpointType.Resource && args.resourceConfigurationArn === undefined) {
@@ -336,62 +406,55 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     if (type !== AwsEndpointType.Resource && args.resourceConfigurationArn !== undefined) {
         v.fail("endpointType", args.endpointType, "but resourceConfigurationArn makes a Resource endpoint", "leave endpointType out or set it to Resource");
     }
-    requireString(v, "serviceRegion", args.serviceRegion);
     if (args.serviceRegion !== undefined) {
         if (type !== AwsEndpointType.Interface) {
             v.fail("serviceRegion", args.serviceRegion, `but cross-region access exists only for Interface endpoints, not ${type}`, "leave serviceRegion out");
         }
-        if (isKnown(args.serviceRegion) && !isRegionName(args.serviceRegion)) {
-            v.fail("serviceRegion", args.serviceRegion, "which is not an AWS region name", 'use a region such as "eu-west-1"');
-        }
+        requireValid(v, "serviceRegion", args.serviceRegion, regionCheck);
     }
 
     // Where.
     requireBoolean(v, "allowSingleAz", args.allowSingleAz, { mustBeKnown: true });
-    if (type === AwsEndpointType.GatewayLoadBalancer) {
-        validateEndpointSubnets(v, "subnets", args.subnets, {
-            min: 1,
-            max: 1,
-            minFix: "give the one subnet of this zone's Gateway Load Balancer endpoint",
-            maxFix: "a Gateway Load Balancer endpoint takes exactly one subnet; create one endpoint per zone",
-        });
-    } else {
-        validateEndpointSubnets(v, "subnets", args.subnets, {
-            min: args.allowSingleAz === true ? 1 : 2,
-            minFix: "give one subnet in each of two or more Availability Zones, or set allowSingleAz: true to accept no zone redundancy",
-        });
-    }
+    const subnets =
+        type === AwsEndpointType.GatewayLoadBalancer
+            ? validateEndpointSubnets(v, "subnets", args.subnets, {
+                  min: 1,
+                  max: 1,
+                  minFix: "give the one subnet of this zone's Gateway Load Balancer endpoint",
+                  maxFix: "a Gateway Load Balancer endpoint takes exactly one subnet; create one endpoint per zone",
+              })
+            : validateEndpointSubnets(v, "subnets", args.subnets, {
+                  min: args.allowSingleAz === true ? 1 : 2,
+                  minFix: "give one subnet in each of two or more Availability Zones, or set allowSingleAz: true to accept no zone redundancy",
+              });
 
     // Who.
+    let sources: IngressSource[] = [];
     if (type === AwsEndpointType.GatewayLoadBalancer) {
         requireAbsent(
             v,
-            { allowedCidrs: args.allowedCidrs, allowedSecurityGroupIds: args.allowedSecurityGroupIds, ports: args.ports, securityGroupIds: args.securityGroupIds },
+            {
+                allowedCidrs: args.allowedCidrs,
+                allowedSecurityGroupIds: args.allowedSecurityGroupIds,
+                allowedSources: args.allowedSources,
+                ports: args.ports,
+                securityGroupIds: args.securityGroupIds,
+            },
             "but Gateway Load Balancer endpoints have no security groups",
             "filter traffic in the appliances behind the load balancer",
         );
     } else {
-        validateEndpointAccess(v, args, "ports");
+        sources = validateEndpointAccess(v, args, "ports");
     }
 
     // Policy.
-    requireString(v, "policy", args.policy);
     requireAtMostOne(v, { policy: args.policy, policyDocument: args.policyDocument }, "give the policy once, as a JSON string (policy) or as an object (policyDocument)");
-    if (args.policy !== undefined && isKnown(args.policy)) {
-        let parsed: unknown;
-        try {
-            parsed = JSON.parse(args.policy);
-        } catch {
-            parsed = undefined;
-        }
-        if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-            v.fail("policy", args.policy, "which is not a JSON policy document", 'write a JSON object, e.g. {"Version":"2012-10-17","Statement":[...]}');
-        }
-    }
+    requireValid(v, "policy", args.policy, optional(POLICY_JSON));
     if (args.policyDocument !== undefined && isKnown(args.policyDocument)) {
-        const doc: unknown = args.policyDocument;
-        if (typeof doc !== "object" || doc === null || Array.isArray(doc)) {
-            v.fail("policyDocument", doc, "which is not a policy object", "pass an object with Version and Statement");
+        // A document known at the top may still hold Outputs inside; what can be judged now is.
+        const found = POLICY_DOCUMENT(args.policyDocument);
+        if (found) {
+            v.fail("policyDocument", "<policy>", found.problem, found.fix);
         }
     }
     const policyField = args.policy !== undefined ? "policy" : args.policyDocument !== undefined ? "policyDocument" : undefined;
@@ -400,12 +463,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
             v.fail(policyField, "<policy>", "but Gateway Load Balancer endpoints do not support endpoint policies", `leave ${policyField} out`);
         }
         if (isKnown(args.serviceName) && isCustomerServiceName(args.serviceName)) {
-            v.fail(
-                policyField,
-                "<policy>",
-                `but ${args.serviceName} is a customer endpoint service, which accepts only the default full-access policy`,
-                `leave ${policyField} out and control access with the service's allowed principals and this endpoint's security group`,
-            );
+            v.fail(policyField, "<policy>", ...customerPolicyProblem(args.serviceName, policyField));
         }
     }
 
@@ -414,7 +472,7 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     requireOneOf(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType), { mustBeKnown: true });
     requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled, { mustBeKnown: true });
     requireBoolean(v, "enablePrivateDnsAfterAcceptance", args.enablePrivateDnsAfterAcceptance, { mustBeKnown: true });
-    requireString(v, "acceptedBy", args.acceptedBy);
+    requireValid(v, "acceptedBy", args.acceptedBy, optional((x) => (typeof x === "string" ? undefined : { problem: "which is not a string", fix: "pass a string, e.g. accepter.id" })));
     validateDnsRecordIpType(v, args.ipAddressType, args.dnsRecordIpType);
     if (type === AwsEndpointType.GatewayLoadBalancer) {
         requireAbsent(
@@ -428,23 +486,28 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
             "but Gateway Load Balancer endpoints are route targets without DNS names",
         );
     }
-    if (args.enablePrivateDnsAfterAcceptance === true && type !== AwsEndpointType.Interface) {
+    const lateDns = args.enablePrivateDnsAfterAcceptance === true;
+    if (lateDns && type !== AwsEndpointType.Interface) {
         v.fail("enablePrivateDnsAfterAcceptance", true, `but acceptance applies to Interface endpoints, not ${type}`, "use privateDnsEnabled instead");
     }
     const dnsFix = "choose one DNS mode: AWS-managed private DNS (privateDnsEnabled), private DNS after acceptance (enablePrivateDnsAfterAcceptance), or your own zone (privateZone)";
-    const dnsModes = {
-        privateDnsEnabled: args.privateDnsEnabled === true ? true : undefined,
-        enablePrivateDnsAfterAcceptance: args.enablePrivateDnsAfterAcceptance === true ? true : undefined,
-        privateZone: args.privateZone,
-    };
-    requireAtMostOne(v, { privateDnsEnabled: dnsModes.privateDnsEnabled, enablePrivateDnsAfterAcceptance: dnsModes.enablePrivateDnsAfterAcceptance }, dnsFix);
-    requireAtMostOne(v, { privateDnsEnabled: dnsModes.privateDnsEnabled, privateZone: dnsModes.privateZone }, dnsFix);
-    requireAtMostOne(v, { enablePrivateDnsAfterAcceptance: dnsModes.enablePrivateDnsAfterAcceptance, privateZone: dnsModes.privateZone }, dnsFix);
-    if (args.acceptedBy !== undefined && args.enablePrivateDnsAfterAcceptance !== true) {
+    if (lateDns && args.privateDnsEnabled === true) {
+        v.fail(
+            "privateDnsEnabled and enablePrivateDnsAfterAcceptance",
+            [true, true],
+            "but these options exclude each other: AWS refuses private DNS on the endpoint while its connection is pending",
+            `${dnsFix}; with enablePrivateDnsAfterAcceptance, privateDnsEnabled may only be false (to turn private DNS off)`,
+        );
+    }
+    requireAtMostOne(v, { privateDnsEnabled: args.privateDnsEnabled === true ? true : undefined, privateZone: args.privateZone }, dnsFix);
+    requireAtMostOne(v, { enablePrivateDnsAfterAcceptance: lateDns ? true : undefined, privateZone: args.privateZone }, dnsFix);
+    if (args.acceptedBy !== undefined && !lateDns) {
         v.fail("acceptedBy", "<value>", "but it only orders enablePrivateDnsAfterAcceptance", "set enablePrivateDnsAfterAcceptance: true, or leave acceptedBy out");
     }
+    let additionalVpcs: KeyedZoneVpc[] = [];
+    let crossAccountVpcs: KeyedZoneVpc[] = [];
     if (args.privateZone !== undefined) {
-        validatePrivateZone(v, args.privateZone, args.vpcId);
+        ({ additionalVpcs, crossAccountVpcs } = validatePrivateZone(v, args.privateZone, args.vpcId));
         if (servesIpv6(args.ipAddressType, args.dnsRecordIpType) && !servesIpv4(args.ipAddressType, args.dnsRecordIpType)) {
             v.fail(
                 "privateZone",
@@ -456,82 +519,73 @@ export function validateAwsPrivateEndpointArgs(name: string, args: AwsPrivateEnd
     }
 
     // Monitoring and tags.
+    let keys: string[] | undefined;
     if (args.flowLogs !== undefined) {
-        validateFlowLogs(v, args.flowLogs, type, args.enablePrivateDnsAfterAcceptance === true);
+        validateFlowLogs(v, args.flowLogs, type, lateDns);
+        keys = subnetKeys(v, "subnets", subnets);
+        const destType = args.flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
+        if (destType === AwsFlowLogDestinationType.CloudWatchLogs && args.flowLogs.iamRoleArn === undefined) {
+            requireAutonameFits(v, name, childName(name, "flowlog-role"), IAM_ROLE_NAME);
+        }
     }
     validateAwsTags(v, "tags", args.tags, { nameTag: true });
+    if (type !== AwsEndpointType.GatewayLoadBalancer && args.securityGroupIds === undefined) {
+        requireAutonameFits(v, name, childName(name, "sg"), SECURITY_GROUP_NAME);
+    }
+    requireNameFitsTags(v, name, [childName(name, "endpoint"), childName(name, "sg")]);
+    return { type, subnets, sources, subnetKeys: keys, additionalVpcs, crossAccountVpcs };
+}
+
+/** The refusal of a policy on a customer endpoint service, as problem and fix. */
+function customerPolicyProblem(serviceName: string, policyField: string): [string, string] {
+    return [
+        `but ${serviceName} is a customer endpoint service, which accepts only the default full-access policy`,
+        `leave ${policyField} out and control access with the service's allowed principals and this endpoint's security group`,
+    ];
 }
 
 function endpointTypeOf(args: AwsPrivateEndpointArgs): AwsEndpointType {
     return args.endpointType ?? (args.resourceConfigurationArn !== undefined ? AwsEndpointType.Resource : AwsEndpointType.Interface);
 }
 
-/** AWS refuses DNS record types the address family cannot serve; say so before anything is created. */
-export function validateDnsRecordIpType(v: Validator, ipType: AwsEndpointIpAddressType | undefined, recordType: AwsEndpointDnsRecordIpType | undefined): void {
-    const family = ipType ?? AwsEndpointIpAddressType.Ipv4;
-    const ok =
-        recordType === undefined ||
-        recordType === AwsEndpointDnsRecordIpType.ServiceDefined ||
-        (recordType === AwsEndpointDnsRecordIpType.Ipv4 && family !== AwsEndpointIpAddressType.Ipv6) ||
-        (recordType === AwsEndpointDnsRecordIpType.Dualstack && family === AwsEndpointIpAddressType.Dualstack) ||
-        (recordType === AwsEndpointDnsRecordIpType.Ipv6 && family !== AwsEndpointIpAddressType.Ipv4);
-    if (!ok) {
-        v.fail("dnsRecordIpType", recordType, `which an endpoint of ipAddressType "${family}" cannot serve`, "match the record type to ipAddressType (dualstack records need a dualstack endpoint)");
-    }
-}
 
-/** Whether the endpoint's DNS name answers AAAA, so a friendly name needs an AAAA alias too. */
-export function servesIpv6(ipType: AwsEndpointIpAddressType | undefined, recordType: AwsEndpointDnsRecordIpType | undefined): boolean {
-    if (recordType !== undefined) {
-        return recordType === AwsEndpointDnsRecordIpType.Dualstack || recordType === AwsEndpointDnsRecordIpType.Ipv6;
+function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpcId: pulumi.Input<string>): { additionalVpcs: KeyedZoneVpc[]; crossAccountVpcs: KeyedZoneVpc[] } {
+    if (typeof zone !== "object" || zone === null || Array.isArray(zone) || !isKnown(zone)) {
+        v.fail("privateZone", isKnown(zone) ? zone : "<output>", "which is not an object", 'write it as { domainName: "orders.internal" } or { zoneId, recordName }');
     }
-    return ipType === AwsEndpointIpAddressType.Dualstack || ipType === AwsEndpointIpAddressType.Ipv6;
-}
-
-/** Whether the endpoint's DNS name answers A queries. */
-function servesIpv4(ipType: AwsEndpointIpAddressType | undefined, recordType: AwsEndpointDnsRecordIpType | undefined): boolean {
-    if (recordType !== undefined) {
-        return recordType !== AwsEndpointDnsRecordIpType.Ipv6;
-    }
-    return ipType !== AwsEndpointIpAddressType.Ipv6;
-}
-
-function validatePrivateZone(v: Validator, zone: AwsEndpointPrivateZoneArgs, vpcId: pulumi.Input<string>): void {
-    requireObject(v, "privateZone", zone, 'write it as { domainName: "orders.internal" } or { zoneId, recordName }');
-    requireString(v, "privateZone.domainName", zone.domainName);
-    requireString(v, "privateZone.zoneId", zone.zoneId);
-    requireString(v, "privateZone.recordName", zone.recordName);
     requireExactlyOne(
         v,
         { "privateZone.domainName": zone.domainName ?? undefined, "privateZone.zoneId": zone.zoneId ?? undefined },
         "give domainName to create a zone, or zoneId to use an existing one",
     );
-    requireValue(v, zone.domainName !== undefined ? "privateZone.domainName" : "privateZone.zoneId", zone.domainName ?? zone.zoneId, "give a non-empty value");
-    if (isKnown(zone.domainName) && !isDnsName(zone.domainName)) {
-        v.fail("privateZone.domainName", zone.domainName, "which is not a DNS domain name", 'use a name such as "orders.internal"');
-    }
+    requireValid(v, "privateZone.domainName", zone.domainName, optional(ZONE_DOMAIN));
+    requireValid(v, "privateZone.zoneId", zone.zoneId, optional(textCheck("the hosted zone id, e.g. zone.zoneId")));
+    requireValid(v, "privateZone.recordName", zone.recordName, optional(RECORD_NAME));
     if (zone.zoneId !== undefined) {
-        requireValue(v, "privateZone.recordName", zone.recordName, 'name the record to create in the existing zone, e.g. "orders.corp.internal"');
-        if (zone.additionalVpcs !== undefined) {
-            v.fail("privateZone.additionalVpcs", zone.additionalVpcs, "but the component associates VPCs only with a zone it creates", "associate the existing zone with more VPCs where it is managed (e.g. AwsPrivateDnsZone)");
+        if (zone.recordName === undefined || zone.recordName === null) {
+            v.fail("privateZone.recordName", zone.recordName, "but it is required with zoneId", 'name the record to create in the existing zone, e.g. "orders.corp.internal"');
         }
-    }
-    if (zone.additionalVpcs !== undefined) {
-        if (!Array.isArray(zone.additionalVpcs)) {
-            v.fail("privateZone.additionalVpcs", zone.additionalVpcs, "which is not a list", "pass a list of { vpcId, vpcRegion? }");
-        }
-        zone.additionalVpcs.forEach((vpc, i) => {
-            requireObject(v, `privateZone.additionalVpcs[${i}]`, vpc, 'write it as { vpcId: "vpc-…" }');
-            requireValue(v, `privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId, "give the VPC id");
-            requireString(v, `privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId);
-            requireString(v, `privateZone.additionalVpcs[${i}].vpcRegion`, vpc.vpcRegion);
-            if (isKnown(vpc.vpcId) && isKnown(vpcId) && vpc.vpcId === vpcId) {
-                v.fail(`privateZone.additionalVpcs[${i}].vpcId`, vpc.vpcId, "which is vpcId, already associated with the zone", "list only the other VPCs");
+        for (const field of ["additionalVpcs", "crossAccountVpcs"] as const) {
+            if (zone[field] !== undefined) {
+                v.fail(`privateZone.${field}`, zone[field], "but the component associates VPCs only with a zone it creates", "associate the existing zone with more VPCs where it is managed (e.g. AwsPrivateDnsZone)");
             }
-        });
-        requireUnique(v, "privateZone.additionalVpcs", zone.additionalVpcs.map((x) => x.vpcId), "vpcId");
+        }
     }
+    // The endpoint's own VPC is the zone's creation VPC: neither list may repeat it.
+    const seen = new Map<string, string>();
+    if (typeof vpcId === "string") {
+        seen.set(vpcId, "vpcId");
+    }
+    const additional = validateZoneVpcs(v, "privateZone.additionalVpcs", zone.additionalVpcs, seen);
+    const cross = validateZoneVpcs(v, "privateZone.crossAccountVpcs", zone.crossAccountVpcs, seen);
+    return {
+        additionalVpcs: keyedZoneVpcs(v, "privateZone.additionalVpcs", additional),
+        crossAccountVpcs: keyedZoneVpcs(v, "privateZone.crossAccountVpcs", cross),
+    };
 }
+
+const RECORD_NAME: Check = (value) =>
+    isHostName(value, { wildcard: true }) ? undefined : { problem: "which is not a DNS name", fix: 'use a record name such as "orders.corp.internal"' };
 
 /** The flow log scope in effect: as given, else interfaces where the endpoint has one per subnet. */
 function flowLogScopeOf(flowLogs: AwsEndpointFlowLogArgs, type: AwsEndpointType): AwsFlowLogScope {
@@ -539,7 +593,9 @@ function flowLogScopeOf(flowLogs: AwsEndpointFlowLogArgs, type: AwsEndpointType)
 }
 
 function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: AwsEndpointType, lateDns: boolean): void {
-    requireObject(v, "flowLogs", flowLogs, "write it as { destinationArn: <log group or bucket ARN> }");
+    if (typeof flowLogs !== "object" || flowLogs === null || Array.isArray(flowLogs) || !isKnown(flowLogs)) {
+        v.fail("flowLogs", isKnown(flowLogs) ? flowLogs : "<output>", "which is not an object", "write it as { destinationArn: <log group or bucket ARN> }");
+    }
     requireOneOf(v, "flowLogs.scope", flowLogs.scope, Object.values(AwsFlowLogScope), { mustBeKnown: true });
     if (flowLogScopeOf(flowLogs, type) === AwsFlowLogScope.NetworkInterfaces) {
         if (type === AwsEndpointType.Resource) {
@@ -559,24 +615,11 @@ function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: 
             );
         }
     }
-    requireValue(v, "flowLogs.destinationArn", flowLogs.destinationArn, "give the ARN of a CloudWatch Logs log group or an S3 bucket");
-    requireString(v, "flowLogs.destinationArn", flowLogs.destinationArn);
     requireOneOf(v, "flowLogs.destinationType", flowLogs.destinationType, Object.values(AwsFlowLogDestinationType), { mustBeKnown: true });
     requireOneOf(v, "flowLogs.trafficType", flowLogs.trafficType, Object.values(AwsFlowLogTrafficType), { mustBeKnown: true });
-    requireString(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn);
     const destType = flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
-    if (isKnown(flowLogs.destinationArn)) {
-        const service = /^arn:[a-z-]+:([a-z0-9-]+):/.exec(flowLogs.destinationArn)?.[1];
-        const expected = destType === AwsFlowLogDestinationType.S3 ? "s3" : "logs";
-        if (service !== expected) {
-            v.fail(
-                "flowLogs.destinationArn",
-                flowLogs.destinationArn,
-                `which is not ${destType === AwsFlowLogDestinationType.S3 ? "an S3 bucket" : "a CloudWatch Logs log group"} ARN`,
-                `give an arn:<partition>:${expected}:… ARN, or set flowLogs.destinationType to match the destination`,
-            );
-        }
-    }
+    requireValidValue(v, "flowLogs.destinationArn", flowLogs.destinationArn, FLOW_LOG_DESTINATION(destType), "give the ARN of a CloudWatch Logs log group or an S3 bucket");
+    requireValid(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn, optional(textCheck("an IAM role ARN")));
     if (flowLogs.iamRoleArn !== undefined && destType === AwsFlowLogDestinationType.S3) {
         v.fail("flowLogs.iamRoleArn", flowLogs.iamRoleArn, "but S3 delivery uses the bucket policy, not a role", "leave iamRoleArn out for S3 destinations");
     }
@@ -586,11 +629,14 @@ function validateFlowLogs(v: Validator, flowLogs: AwsEndpointFlowLogArgs, type: 
  * A private endpoint in a consumer VPC.
  *
  * Children (logical names): `${name}-sg` and `${name}-ingress-<source>-<port>` (unless
- * `securityGroupIds`), `${name}-endpoint`, `${name}-private-dns` (with
- * `enablePrivateDnsAfterAcceptance`), `${name}-zone` and `${name}-assoc-<vpc>` (new private zone),
- * `${name}-alias-a` / `${name}-alias-aaaa` (private zone records), `${name}-flowlog-role` and
- * `${name}-flowlog-policy` (CloudWatch flow logs without a role), `${name}-flowlog-eni-<i>` (flow
- * logs on network interfaces, the default) or `${name}-flowlog-<subnet>` (`flowLogs.scope: Subnets`).
+ * `securityGroupIds`; `<source>` is the CIDR or group id in key form, or the source's key),
+ * `${name}-endpoint`, `${name}-endpoint-policy` (with `policy` or `policyDocument`),
+ * `${name}-private-dns` (with `enablePrivateDnsAfterAcceptance`),
+ * `${name}-zone`, `${name}-assoc-<vpc>` and `${name}-auth-<vpc>` (new private zone; `<vpc>` is
+ * the VPC's key), `${name}-alias-a` / `${name}-alias-aaaa` (private zone records),
+ * `${name}-flowlog-role` and `${name}-flowlog-policy` (CloudWatch flow logs without a role),
+ * `${name}-flowlog-eni-<subnet>` (flow logs on network interfaces, the default) or
+ * `${name}-flowlog-<subnet>` (`flowLogs.scope: Subnets`), `<subnet>` being the subnet's key.
  */
 export class AwsPrivateEndpoint extends pulumi.ComponentResource {
     /** The VPC endpoint id (`vpce-…`). */
@@ -624,13 +670,13 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
      * @param opts Component options; `providers: { aws }` reaches every child.
      */
     constructor(name: string, args: AwsPrivateEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-        validateAwsPrivateEndpointArgs(name, args);
+        const plan = planEndpoint(name, args);
         super(typeToken(COMPONENT), name, {}, opts);
         const v = new Validator(COMPONENT, name);
-        const type = endpointTypeOf(args);
+        const type = plan.type;
         const tags = mergeTags(name, args.tags);
-        const subnets = args.subnets;
         const hasSecurityGroups = type !== AwsEndpointType.GatewayLoadBalancer;
+        const vpcId = whenResolved(v, "vpcId", args.vpcId, VPC_ID);
 
         // Security group: the caller's, or a dedicated one with ingress only from the listed clients.
         const created =
@@ -638,50 +684,55 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
                 ? createEndpointSecurityGroup(
                       v,
                       name,
-                      {
-                          vpcId: args.vpcId,
-                          purpose: `endpoint ${name}`,
-                          allowedCidrs: args.allowedCidrs ?? [],
-                          allowedSecurityGroupIds: args.allowedSecurityGroupIds ?? [],
-                          ports: args.ports ?? DEFAULT_ENDPOINT_PORTS,
-                          tags,
-                      },
+                      { vpcId, purpose: `endpoint ${name}`, sources: plan.sources, ports: args.ports ?? DEFAULT_ENDPOINT_PORTS, tags },
                       this,
                   )
                 : undefined;
-        const securityGroupIds = hasSecurityGroups ? (args.securityGroupIds ?? [created!.securityGroup.id]) : undefined;
+        const securityGroupIds = hasSecurityGroups
+            ? args.securityGroupIds !== undefined
+                ? asSet(checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID))
+                : [created!.securityGroup.id]
+            : undefined;
 
-        const policy =
-            args.policy ?? (args.policyDocument !== undefined ? pulumi.output(args.policyDocument).apply((d) => JSON.stringify(d)) : undefined);
+        const serviceName = args.serviceName === undefined ? undefined : whenResolved(v, "serviceName", args.serviceName, SERVICE_NAME);
+        const policy = this.policy(v, args, serviceName);
         const lateDns = args.enablePrivateDnsAfterAcceptance === true;
         const endpoint = new aws.ec2.VpcEndpoint(
             childName(name, "endpoint"),
             {
-                vpcId: args.vpcId,
+                vpcId,
                 // Always explicit: the provider's default is Gateway.
                 vpcEndpointType: type,
-                serviceName: args.serviceName,
-                resourceConfigurationArn: args.resourceConfigurationArn,
-                serviceRegion: args.serviceRegion,
-                subnetIds: subnets.map((s) => s.subnetId),
+                serviceName,
+                resourceConfigurationArn:
+                    args.resourceConfigurationArn === undefined ? undefined : whenResolved(v, "resourceConfigurationArn", args.resourceConfigurationArn, RESOURCE_CONFIGURATION_ARN),
+                serviceRegion: args.serviceRegion === undefined ? undefined : whenResolved(v, "serviceRegion", args.serviceRegion, regionCheck),
+                subnetIds: asSet(checkedSubnetIds(v, "subnets", plan.subnets)),
                 securityGroupIds,
-                // With late enablement the flag lives on EndpointPrivateDns only; setting it in two
-                // places makes them fight. GWLB endpoints have no DNS at all.
-                privateDnsEnabled: type === AwsEndpointType.GatewayLoadBalancer || lateDns ? undefined : args.privateDnsEnabled === true,
+                // With late enablement EndpointPrivateDns owns the flag: the endpoint starts with it
+                // off (AWS refuses it while the connection is pending) and ignores later changes,
+                // so the two never fight. GWLB endpoints have no DNS at all.
+                privateDnsEnabled: type === AwsEndpointType.GatewayLoadBalancer ? undefined : lateDns ? false : args.privateDnsEnabled === true,
                 ipAddressType: args.ipAddressType,
                 dnsOptions: args.dnsRecordIpType !== undefined ? { dnsRecordIpType: args.dnsRecordIpType } : undefined,
-                policy,
                 tags: { Name: childName(name, "endpoint"), ...tags },
             },
-            // EndpointPrivateDns changes the endpoint's private DNS flag out of band.
-            { parent: this, ignoreChanges: lateDns ? ["privateDnsEnabled"] : undefined },
+            // EndpointPrivateDns changes the endpoint's private DNS flag out of band, and the
+            // policy lives in its own resource (see ENDPOINT_POLICY_IGNORE).
+            { parent: this, ignoreChanges: [...ENDPOINT_POLICY_IGNORE, ...(lateDns ? ["privateDnsEnabled"] : [])] },
         );
+        createEndpointPolicy(childName(name, "endpoint"), endpoint, policy, this);
 
         if (lateDns) {
             // Data flow orders this after the acceptance: `acceptedBy` must be known first.
-            const endpointId =
-                args.acceptedBy !== undefined ? pulumi.all([endpoint.id, args.acceptedBy]).apply(([id]) => id) : endpoint.id;
-            new aws.vpc.EndpointPrivateDns(childName(name, "private-dns"), { vpcEndpointId: endpointId, privateDnsEnabled: true }, { parent: this });
+            const endpointId = args.acceptedBy !== undefined ? pulumi.all([endpoint.id, args.acceptedBy]).apply(([id]) => id) : endpoint.id;
+            new aws.vpc.EndpointPrivateDns(
+                childName(name, "private-dns"),
+                // Explicit both ways: `privateDnsEnabled: false` turns private DNS off here, the only
+                // place that can (deleting this resource leaves the endpoint as it is).
+                { vpcEndpointId: endpointId, privateDnsEnabled: args.privateDnsEnabled !== false },
+                { parent: this },
+            );
         }
 
         // Friendly name in a private hosted zone.
@@ -691,39 +742,41 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
             const pz = args.privateZone;
             if (pz.domainName !== undefined) {
                 const { zone } = createPrivateZone(
+                    v,
                     name,
                     {
-                        domainName: pz.domainName,
-                        vpcs: [{ vpcId: args.vpcId }, ...(pz.additionalVpcs ?? [])],
+                        domainName: whenResolved(v, "privateZone.domainName", pz.domainName, ZONE_DOMAIN),
+                        primary: { field: "vpcId", vpcId: args.vpcId },
+                        associations: plan.additionalVpcs,
+                        authorizations: plan.crossAccountVpcs,
                         comment: `Private Link endpoint ${name}, managed by privatelink`,
                         tags,
+                        // The zone exists for this endpoint: when the endpoint moves to another VPC,
+                        // the zone must move with it rather than stay on the old VPC only.
+                        replaceOnPrimaryChange: true,
                     },
                     this,
                 );
                 zoneId = zone.zoneId;
             } else {
-                zoneId = pulumi.output(pz.zoneId!);
+                zoneId = pulumi.output(whenResolved(v, "privateZone.zoneId", pz.zoneId!, textCheck("the hosted zone id")));
             }
+            const recordName = pz.recordName !== undefined ? whenResolved(v, "privateZone.recordName", pz.recordName, RECORD_NAME) : whenResolved(v, "privateZone.domainName", pz.domainName!, ZONE_DOMAIN);
             const records = createAliasRecords(
                 childName(name, "alias"),
-                {
-                    zoneId,
-                    recordName: pz.recordName ?? pz.domainName!,
-                    target: endpointAliasTarget(endpoint),
-                    ipv6: servesIpv6(args.ipAddressType, args.dnsRecordIpType),
-                },
+                { zoneId, recordName, target: endpointAliasTarget(endpoint), ipv6: servesIpv6(args.ipAddressType, args.dnsRecordIpType) },
                 this,
             );
             recordFqdns = records[0].fqdn.apply((f) => (f ? [f] : []));
         }
 
         if (args.flowLogs !== undefined) {
-            this.createFlowLogs(v, name, args.flowLogs, flowLogScopeOf(args.flowLogs, type), subnets, endpoint, tags);
+            this.createFlowLogs(v, name, args.flowLogs, flowLogScopeOf(args.flowLogs, type), plan, endpoint, tags);
         }
 
         this.endpointId = endpoint.id;
         this.endpointArn = endpoint.arn;
-        this.serviceReference = pulumi.output((args.serviceName ?? args.resourceConfigurationArn)!);
+        this.serviceReference = pulumi.output((serviceName ?? args.resourceConfigurationArn)!);
         this.connectionState = endpoint.state;
         this.networkInterfaceIds = endpoint.networkInterfaceIds.apply((ids) => ids ?? []);
         this.securityGroupId = created ? created.securityGroup.id : pulumi.output<string | undefined>(undefined);
@@ -746,17 +799,54 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
         });
     }
 
+    /**
+     * The endpoint policy as the endpoint gets it: the JSON string, or the document serialised.
+     * What was an Output is checked when it resolves, by the rules the constructor applies to plain
+     * values: a JSON object, serialisable, and no policy at all for a customer endpoint service.
+     */
+    private policy(v: Validator, args: AwsPrivateEndpointArgs, serviceName: pulumi.Input<string> | undefined): pulumi.Input<string> | undefined {
+        const field = args.policy !== undefined ? "policy" : "policyDocument";
+        let policy: pulumi.Input<string> | undefined;
+        if (args.policy !== undefined) {
+            policy = whenResolved(v, "policy", args.policy, POLICY_JSON);
+        } else if (args.policyDocument !== undefined) {
+            const doc = args.policyDocument;
+            policy =
+                isKnown(doc) && !jsonProblem(doc).hasUnknowns
+                    ? JSON.stringify(doc)
+                    : pulumi.output(doc).apply((resolved) => {
+                          const found = POLICY_DOCUMENT(resolved);
+                          if (found) {
+                              v.failAtDeployment("policyDocument", "<policy>", found.problem, found.fix);
+                          }
+                          return JSON.stringify(resolved);
+                      });
+        }
+        if (policy === undefined || serviceName === undefined || (isKnown(serviceName) && isKnown(policy))) {
+            return policy;
+        }
+        // The service name was an Output: a customer service refuses any policy, checked once known.
+        return pulumi.all([serviceName, policy]).apply(([service, text]) => {
+            if (isCustomerServiceName(service)) {
+                v.failAtDeployment(field, "<policy>", ...customerPolicyProblem(service, field));
+            }
+            return text;
+        });
+    }
+
     private createFlowLogs(
         v: Validator,
         name: string,
         flowLogs: AwsEndpointFlowLogArgs,
         scope: AwsFlowLogScope,
-        subnets: AwsEndpointSubnetArgs[],
+        plan: EndpointPlan,
         endpoint: aws.ec2.VpcEndpoint,
         tags: Record<string, string>,
     ): void {
         const destType = flowLogs.destinationType ?? AwsFlowLogDestinationType.CloudWatchLogs;
-        let iamRoleArn: pulumi.Input<string> | undefined = flowLogs.iamRoleArn;
+        const destinationArn = whenResolved(v, "flowLogs.destinationArn", flowLogs.destinationArn, FLOW_LOG_DESTINATION(destType));
+        let iamRoleArn: pulumi.Input<string> | undefined =
+            flowLogs.iamRoleArn === undefined ? undefined : whenResolved(v, "flowLogs.iamRoleArn", flowLogs.iamRoleArn, textCheck("an IAM role ARN"));
         if (destType === AwsFlowLogDestinationType.CloudWatchLogs && iamRoleArn === undefined) {
             // The role is trusted by the flow-logs service for this account only (confused deputy),
             // and may write only to the given log group.
@@ -780,7 +870,7 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
                 },
                 { parent: this },
             );
-            const logGroupArn = pulumi.output(flowLogs.destinationArn).apply((arn) => arn.replace(/:\*$/, ""));
+            const logGroupArn = pulumi.output(destinationArn).apply((arn) => arn.replace(/:\*$/, ""));
             new aws.iam.RolePolicy(
                 childName(name, "flowlog-policy"),
                 {
@@ -802,74 +892,54 @@ export class AwsPrivateEndpoint extends pulumi.ComponentResource {
         }
         const common = {
             logDestinationType: destType,
-            logDestination: flowLogs.destinationArn,
+            logDestination: destinationArn,
             iamRoleArn: destType === AwsFlowLogDestinationType.CloudWatchLogs ? iamRoleArn : undefined,
             trafficType: flowLogs.trafficType ?? AwsFlowLogTrafficType.All,
             tags,
         };
-        if (scope === AwsFlowLogScope.Subnets) {
-            // These logical names predate the scope option: keep them, or live flow logs are replaced.
-            subnets.forEach((subnet, i) => {
-                new aws.ec2.FlowLog(childName(name, "flowlog", subnetKey(subnet.subnetId, i)), { subnetId: subnet.subnetId, ...common }, { parent: this });
-            });
-            return;
-        }
-        // One interface per subnet: the count is known now, the ids only once the endpoint exists.
-        // Each flow log takes its id through an Output, so no resource is created inside `apply`.
-        const expected = subnets.length;
-        for (let i = 0; i < expected; i++) {
+        const subnetIds = checkedSubnetIds(v, "subnets", plan.subnets);
+        plan.subnets.forEach((_, i) => {
+            const key = plan.subnetKeys![i];
+            if (scope === AwsFlowLogScope.Subnets) {
+                new aws.ec2.FlowLog(childName(name, "flowlog", key), { subnetId: subnetIds[i], ...common }, { parent: this });
+                return;
+            }
+            // One interface per subnet: the flow log of a subnet takes the endpoint's interface in
+            // that subnet, looked up once the endpoint exists, so no resource is created inside
+            // `apply` and a subnet added or removed moves no other flow log.
             new aws.ec2.FlowLog(
-                childName(name, "flowlog", "eni", i),
-                { eniId: endpoint.networkInterfaceIds.apply((ids) => endpointNetworkInterfaceAt(v, ids, i, expected)), ...common },
+                childName(name, "flowlog", "eni", key),
+                { eniId: endpointNetworkInterfaceIn(v, this, endpoint.networkInterfaceIds, subnetIds[i]), ...common },
                 { parent: this },
             );
-        }
+        });
     }
 }
 
 /**
- * The `index`-th of an endpoint's network interface ids in sorted order (AWS does not promise an
- * order), for a flow log registered before the ids are known. Throws a `ValidationError` on
- * `flowLogs.scope` when the endpoint reports a different number of interfaces than it has subnets —
- * typically none yet while a connection awaits acceptance, or a list read before a subnet change
- * settled — rather than attach a flow log to the wrong interface or to none.
+ * The endpoint's network interface in `subnetId`, for a flow log registered before the interface
+ * ids are known: each interface is looked up for its subnet (invokes inside `apply` add nothing to
+ * the graph). Fails the deployment with a `DeploymentValidationError` on `flowLogs.scope` when the
+ * subnet has no interface of the endpoint — typically none yet while a connection awaits
+ * acceptance — rather than attach a flow log to the wrong interface or to none.
  */
-export function endpointNetworkInterfaceAt(v: Validator, ids: readonly string[] | undefined, index: number, expected: number): string {
-    const sorted = [...(ids ?? [])].sort();
-    if (sorted.length !== expected) {
-        v.fail(
-            "flowLogs.scope",
-            AwsFlowLogScope.NetworkInterfaces,
-            `but the endpoint reports ${sorted.length} network interface(s) for its ${expected} subnet(s)${sorted.length === 0 ? ", as it may while the connection awaits acceptance" : ""}`,
-            "set flowLogs.scope to Subnets; or, once the connection is accepted, run `pulumi up --refresh` so the interface ids are read again",
-        );
-    }
-    return sorted[index];
-}
-
-/**
- * Looks up the private IPs of an endpoint's ENIs. Invokes (not resources) inside `apply` are fine:
- * they add nothing to the graph. A failed lookup yields no address rather than failing the update
- * after the endpoint already exists.
- */
-export function lookupPrivateIps(parent: pulumi.Resource, eniIds: pulumi.Output<string[]>): pulumi.Output<string[]> {
-    return eniIds.apply(async (ids) => {
-        const found = await Promise.all(
-            (ids ?? []).map((id) =>
-                aws.ec2.getNetworkInterface({ id }, { parent }).catch((e: unknown) => {
-                    pulumi.log.warn(`could not look up network interface ${id}: ${e instanceof Error ? e.message : String(e)}`, parent);
-                    return undefined;
-                }),
-            ),
-        );
-        const ips: string[] = [];
-        for (const eni of found) {
-            if (!eni) {
-                continue;
-            }
-            const v4 = eni.privateIps && eni.privateIps.length > 0 ? eni.privateIps : eni.privateIp ? [eni.privateIp] : [];
-            ips.push(...v4, ...(eni.ipv6Addresses ?? []));
+export function endpointNetworkInterfaceIn(
+    v: Validator,
+    parent: pulumi.Resource,
+    eniIds: pulumi.Output<string[]>,
+    subnetId: pulumi.Input<string>,
+): pulumi.Output<string> {
+    return pulumi.all([eniIds, subnetId]).apply(async ([ids, subnet]) => {
+        const enis = await Promise.all((ids ?? []).map((id) => aws.ec2.getNetworkInterface({ id }, { parent })));
+        const match = enis.find((eni) => eni.subnetId === subnet);
+        if (match === undefined) {
+            v.failAtDeployment(
+                "flowLogs.scope",
+                AwsFlowLogScope.NetworkInterfaces,
+                `but the endpoint has no network interface in subnet ${subnet} (it reports ${(ids ?? []).length}${(ids ?? []).length === 0 ? ", as it may while the connection awaits acceptance" : ""})`,
+                "set flowLogs.scope to Subnets; or, once the connection is accepted, run `pulumi up --refresh` so the interfaces are read again",
+            );
         }
-        return ips;
+        return match.id;
     });
 }

@@ -11,49 +11,69 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import {
+    Check,
     childName,
     isKnown,
     mergeTags,
+    PULUMI_SIGNATURE_KEY,
     requireAbsent,
-    requireArray,
     requireBoolean,
-    requireDistinctKeys,
+    requireEntryKeys,
     requireExactlyOne,
     requireOneOf,
-    requireString,
-    requireStringList,
     requireUnique,
-    requireValue,
+    requireValid,
     slug,
     startValidation,
     typeToken,
     Validator,
+    whenResolved,
 } from "../core";
 import {
     AwsEndpointDnsRecordIpType,
     AwsEndpointIpAddressType,
+    createEndpointPolicy,
+    ENDPOINT_POLICY_IGNORE,
     lookupPrivateIps,
     validateDnsRecordIpType,
-} from "./privateEndpoint";
-import { createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, validateEndpointAccess } from "./securityGroup";
+} from "./interfaceEndpoint";
+import { AwsAllowedSourceArgs, createEndpointSecurityGroup, DEFAULT_ENDPOINT_PORTS, IngressSource, SECURITY_GROUP_ID, validateEndpointAccess } from "./securityGroup";
 import {
     AwsServiceEndpointKind,
     awsServiceName,
     isCustomerServiceName,
     isFullServiceName,
     isGatewayService,
-    isRegionName,
     isServiceShortName,
 } from "./serviceNames";
-import { AwsEndpointSubnetArgs, validateEndpointSubnets } from "./subnets";
-import { validateAwsTags } from "./validation";
+import { AwsEndpointSubnetArgs, checkedSubnetIds, validateEndpointSubnets } from "./subnets";
+import { asSet, awsIdCheck, checkedList, patternCheck, regionCheck, requireAutonameFits, requireNameFitsTags, requireValidValue, SECURITY_GROUP_NAME, validateAwsTags, validateList } from "./validation";
 
 const COMPONENT = "AwsServiceEndpoints";
 
-/** The shape of an AWS Organizations id. */
-const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
-/** The shape of an AWS account id. */
-const ACCOUNT_ID = /^\d{12}$/;
+const VPC_ID = awsIdCheck("vpc");
+
+/** An AWS Organizations id. */
+const ORGANIZATION_ID = patternCheck(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id", '"o-a1b2c3d4e5"');
+/** An AWS account id. */
+const ACCOUNT_ID: Check = (value) =>
+    typeof value === "string" && /^\d{12}$/.test(value)
+        ? undefined
+        : { problem: "which is not an AWS account id", fix: 'use the 12-digit account id, e.g. "123456789012", not an ARN or alias' };
+const ROUTE_TABLE_ID = awsIdCheck("rtb");
+const SERVICE: Check = (value) =>
+    value === PULUMI_SIGNATURE_KEY
+        ? // The outputs are maps keyed by service, and the runtime reads a map with this key as
+          // one of its special values: the component would never settle.
+          { problem: "which is the key the Pulumi runtime reserves to mark secrets and other special values", fix: "list AWS services by their names, e.g. \"ssm\"" }
+        : (isServiceShortName(value) || isFullServiceName(value)) && !isCustomerServiceName(value)
+        ? undefined
+        : isCustomerServiceName(value)
+          ? { problem: "which is a customer endpoint service, not an AWS service", fix: "reach it with AwsPrivateEndpoint" }
+          : {
+                problem: "which is not an AWS service name",
+                fix: 'use a short name such as "ecr.dkr" (lower-case labels separated by dots) or a full name such as "com.amazonaws.us-east-1.ssm"',
+            };
 /** The fix when the endpoint-policy stance is missing or given twice. */
 const POLICY_STANCE_FIX =
     'choose one: restrict the endpoints to your organisation (organizationId: "o-a1b2c3d4e5") or to your accounts ' +
@@ -85,14 +105,23 @@ export interface AwsServiceEndpointsArgs {
      * Client CIDRs allowed to reach the Interface endpoints on HTTPS. Never `0.0.0.0/0` or `::/0`.
      * At least one of `allowedCidrs` / `allowedSecurityGroupIds` is required unless
      * `securityGroupIds` is given.
+     * Known when the program runs (each names its rules); a CIDR that is an Output goes in
+     * `allowedSources`.
      * @default []
      */
-    allowedCidrs?: pulumi.Input<string>[];
+    allowedCidrs?: string[];
     /**
-     * Client security groups allowed to reach the Interface endpoints on HTTPS.
+     * Client security groups allowed to reach the Interface endpoints on HTTPS, known when the
+     * program runs; a group id that is an Output goes in `allowedSources`.
      * @default []
      */
-    allowedSecurityGroupIds?: pulumi.Input<string>[];
+    allowedSecurityGroupIds?: string[];
+    /**
+     * Client CIDRs or security groups that are not known until deployment, each with a key that
+     * names its rules; checked when they resolve like `allowedCidrs`.
+     * @default []
+     */
+    allowedSources?: AwsAllowedSourceArgs[];
     /**
      * Existing security groups for the Interface endpoints instead of the shared group the
      * component creates. Excludes `allowedCidrs` and `allowedSecurityGroupIds`.
@@ -192,58 +221,56 @@ export interface ServiceEndpointPlan {
     restrictedPolicy: boolean;
 }
 
+/** What the constructor builds, as validation found it. */
+interface ServiceEndpointsPlan {
+    endpoints: ServiceEndpointPlan[];
+    subnets: AwsEndpointSubnetArgs[];
+    sources: IngressSource[];
+}
+
 /**
  * Validates the plain arguments of an {@link AwsServiceEndpoints} and throws a `ValidationError`
- * naming the field and the fix.
+ * naming the field and the fix. Values that are Outputs are checked, by the same rules, when they
+ * resolve.
  */
 export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEndpointsArgs): void {
-    const v = startValidation(COMPONENT, name, args, "pass an arguments object");
-    requireValue(v, "vpcId", args.vpcId, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
-    requireString(v, "vpcId", args.vpcId);
+    planAll(name, args);
+}
 
-    // Services.
-    requireValue(v, "services", args.services, 'list the AWS services, e.g. ["ssm", "ssmmessages", "ec2messages"]');
-    requireArray(v, "services", args.services);
-    if (args.services.length === 0) {
-        v.fail("services", args.services, "which is empty", 'list at least one AWS service, e.g. ["sts"]');
-    }
+function planAll(name: string, args: AwsServiceEndpointsArgs): ServiceEndpointsPlan {
+    const v = startValidation(COMPONENT, name, args, "pass an arguments object");
+    requireValidValue(v, "vpcId", args.vpcId, VPC_ID, 'give the VPC id, e.g. "vpc-0123456789abcdef0"');
+
+    // Services: plain names, since each decides an endpoint and names it.
+    validateList(v, "services", args.services, SERVICE, { required: true, nonEmpty: true, fix: 'list the AWS services, e.g. ["ssm", "ssmmessages", "ec2messages"]' });
     args.services.forEach((s, i) => {
-        if (!isServiceShortName(s) && !isFullServiceName(s)) {
-            v.fail(
-                `services[${i}]`,
-                s,
-                "which is not an AWS service name",
-                'use a short name such as "ecr.dkr" (lower-case labels separated by dots) or a full name such as "com.amazonaws.us-east-1.ssm"',
-            );
-        }
-    });
-    args.services.forEach((s, i) => {
-        if (isCustomerServiceName(s)) {
-            v.fail(`services[${i}]`, s, "which is a customer endpoint service, not an AWS service", "reach it with AwsPrivateEndpoint");
+        if (!isKnown(s)) {
+            v.fail(`services[${i}]`, "<output>", "which is not known until deployment, but it decides which endpoint to create", 'pass the service as plain text, e.g. "ssm"');
         }
     });
     requireUnique(v, "services", args.services);
     // Keyed as the endpoints' logical names are: `${name}-${slug(service)}`.
-    requireDistinctKeys(v, "services", args.services, "list each service once", (s) => slug(s as string));
-    requireStringList(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
+    requireEntryKeys(v, "services", args.services.map((value) => ({ value })), { duplicateFix: "list each service once" });
+    const services = new Set(args.services);
+    validateList(v, "interfaceEndpointsFor", args.interfaceEndpointsFor, (s) =>
+        typeof s !== "string" || !isGatewayService(s)
+            ? { problem: "which has no Gateway endpoint to replace", fix: "list only s3 or dynamodb; other services are Interface endpoints anyway" }
+            : !services.has(s)
+              ? { problem: "which is not in services", fix: `add "${s}" to services too` }
+              : undefined,
+    );
     requireUnique(v, "interfaceEndpointsFor", args.interfaceEndpointsFor);
-    (args.interfaceEndpointsFor ?? []).forEach((s, i) => {
-        if (!isGatewayService(s)) {
-            v.fail(`interfaceEndpointsFor[${i}]`, s, "which has no Gateway endpoint to replace", "list only s3 or dynamodb; other services are Interface endpoints anyway");
-        }
-        if (!args.services.includes(s)) {
-            v.fail(`interfaceEndpointsFor[${i}]`, s, "which is not in services", `add "${s}" to services too`);
-        }
-    });
 
-    // planServiceEndpoints reads these two lists, so their shape is checked first.
-    requireStringList(v, "policyExemptServices", args.policyExemptServices);
+    // planServiceEndpoints reads this list, so its shape is checked first.
+    validateList(v, "policyExemptServices", args.policyExemptServices, (s) =>
+        typeof s === "string" && services.has(s) ? undefined : { problem: "which is not in services", fix: "list only requested services" },
+    );
     const plan = planServiceEndpoints(String(name), args);
     const hasGateway = plan.some((p) => p.kind === AwsServiceEndpointKind.Gateway);
     const hasInterface = plan.some((p) => p.kind === AwsServiceEndpointKind.Interface);
 
     // Gateway endpoints: route tables.
-    requireStringList(v, "routeTableIds", args.routeTableIds);
+    validateList(v, "routeTableIds", args.routeTableIds, ROUTE_TABLE_ID);
     requireUnique(v, "routeTableIds", args.routeTableIds);
     if (hasGateway && (args.routeTableIds === undefined || args.routeTableIds.length === 0)) {
         v.fail(
@@ -262,13 +289,18 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
     requireBoolean(v, "privateDnsEnabled", args.privateDnsEnabled, { mustBeKnown: true });
     requireOneOf(v, "ipAddressType", args.ipAddressType, Object.values(AwsEndpointIpAddressType), { mustBeKnown: true });
     requireOneOf(v, "dnsRecordIpType", args.dnsRecordIpType, Object.values(AwsEndpointDnsRecordIpType), { mustBeKnown: true });
+    let subnets: AwsEndpointSubnetArgs[] = [];
+    let sources: IngressSource[] = [];
     if (hasInterface) {
-        validateEndpointSubnets(v, "subnets", args.subnets, {
+        subnets = validateEndpointSubnets(v, "subnets", args.subnets, {
             min: args.allowSingleAz === true ? 1 : 2,
             minFix: "give one subnet in each of two or more Availability Zones, or set allowSingleAz: true to accept no zone redundancy",
         });
-        validateEndpointAccess(v, args, undefined);
+        sources = validateEndpointAccess(v, args, undefined);
         validateDnsRecordIpType(v, args.ipAddressType, args.dnsRecordIpType);
+        if (args.securityGroupIds === undefined) {
+            requireAutonameFits(v, name, childName(name, "sg"), SECURITY_GROUP_NAME);
+        }
     } else {
         requireAbsent(
             v,
@@ -276,6 +308,7 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
                 subnets: args.subnets,
                 allowedCidrs: args.allowedCidrs,
                 allowedSecurityGroupIds: args.allowedSecurityGroupIds,
+                allowedSources: args.allowedSources,
                 securityGroupIds: args.securityGroupIds,
                 ipAddressType: args.ipAddressType,
                 dnsRecordIpType: args.dnsRecordIpType,
@@ -285,25 +318,17 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
     }
 
     // Policy: who may use the endpoints is always stated, as allowedCidrs states who reaches them.
-    requireString(v, "organizationId", args.organizationId);
-    if (isKnown(args.organizationId) && !ORGANIZATION_ID.test(args.organizationId)) {
-        v.fail("organizationId", args.organizationId, "which is not an AWS Organizations id", 'use the id of the form "o-a1b2c3d4e5"');
-    }
-    requireStringList(v, "principalAccountIds", args.principalAccountIds);
+    requireValid(v, "organizationId", args.organizationId, (x) => (x === undefined ? undefined : ORGANIZATION_ID(x)));
+    validateList(v, "principalAccountIds", args.principalAccountIds, ACCOUNT_ID);
     if (args.principalAccountIds !== undefined && args.principalAccountIds.length === 0) {
         v.fail("principalAccountIds", args.principalAccountIds, "which is empty, so no principal could use the endpoints", 'list at least one account id, e.g. ["123456789012"]');
     }
-    args.principalAccountIds?.forEach((id, i) => {
-        if (isKnown(id) && !ACCOUNT_ID.test(id)) {
-            v.fail(`principalAccountIds[${i}]`, id, "which is not an AWS account id", 'use the 12-digit account id, e.g. "123456789012", not an ARN or alias');
-        }
-    });
     requireUnique(v, "principalAccountIds", args.principalAccountIds);
     requireBoolean(v, "allowAllPrincipals", args.allowAllPrincipals, { mustBeKnown: true });
     requireExactlyOne(
         v,
         {
-            organizationId: args.organizationId,
+            organizationId: args.organizationId ?? undefined,
             principalAccountIds: args.principalAccountIds,
             allowAllPrincipals: args.allowAllPrincipals === true ? true : undefined,
         },
@@ -318,17 +343,11 @@ export function validateAwsServiceEndpointsArgs(name: string, args: AwsServiceEn
             "set organizationId or principalAccountIds, or leave policyExemptServices out",
         );
     }
-    (args.policyExemptServices ?? []).forEach((s, i) => {
-        if (!args.services.includes(s)) {
-            v.fail(`policyExemptServices[${i}]`, s, "which is not in services", "list only requested services");
-        }
-    });
 
-    requireString(v, "region", args.region);
-    if (isKnown(args.region) && !isRegionName(args.region)) {
-        v.fail("region", args.region, "which is not an AWS region name", 'use a region such as "eu-west-1"');
-    }
+    requireValid(v, "region", args.region, (x) => (x === undefined ? undefined : regionCheck(x)));
     validateAwsTags(v, "tags", args.tags, { nameTag: true });
+    requireNameFitsTags(v, name, [childName(name, "sg"), ...plan.map((p) => p.logicalName)]);
+    return { endpoints: plan, subnets, sources };
 }
 
 /** Decides, per requested service, the endpoint kind and logical name. Pure; exported for tests. */
@@ -348,19 +367,21 @@ export function planServiceEndpoints(name: string, args: AwsServiceEndpointsArgs
  * resource, but only for principals of one AWS organisation (`organizationId`,
  * `aws:PrincipalOrgID`) or of the listed accounts (`principalAccountIds`, `aws:PrincipalAccount`).
  * A data-perimeter baseline that keeps stolen credentials of other accounts off the VPC's
- * private path. Undefined without either: the endpoints keep AWS's full-access default.
+ * private path. Undefined without either: the endpoints keep AWS's full-access default. With `v`,
+ * ids that are Outputs are checked when they resolve.
  */
 export function restrictedEndpointPolicy(
     scope: Pick<AwsServiceEndpointsArgs, "organizationId" | "principalAccountIds">,
+    v?: Validator,
 ): pulumi.Output<string> | undefined {
     let sid: string;
     let condition: Record<string, unknown>;
     if (scope.organizationId !== undefined) {
         sid = "AllowOrganizationPrincipalsOnly";
-        condition = { "aws:PrincipalOrgID": scope.organizationId };
+        condition = { "aws:PrincipalOrgID": v ? whenResolved(v, "organizationId", scope.organizationId, ORGANIZATION_ID) : scope.organizationId };
     } else if (scope.principalAccountIds !== undefined) {
         sid = "AllowAccountPrincipalsOnly";
-        condition = { "aws:PrincipalAccount": scope.principalAccountIds };
+        condition = { "aws:PrincipalAccount": asSet(v ? checkedList(v, "principalAccountIds", scope.principalAccountIds, ACCOUNT_ID) : scope.principalAccountIds) };
     } else {
         return undefined;
     }
@@ -375,7 +396,8 @@ export function restrictedEndpointPolicy(
  *
  * Children (logical names): `${name}-sg` and `${name}-ingress-<source>-443` (one shared group,
  * only with Interface endpoints and no `securityGroupIds`), and `${name}-${slug(service)}` per
- * service (e.g. `${name}-ecr-dkr`, `${name}-s3`).
+ * service (e.g. `${name}-ecr-dkr`, `${name}-s3`), with `${name}-${slug(service)}-policy` beside each
+ * endpoint that gets the restricted policy.
  */
 export class AwsServiceEndpoints extends pulumi.ComponentResource {
     /** Endpoint id per service, keyed as given in `services`. */
@@ -399,67 +421,68 @@ export class AwsServiceEndpoints extends pulumi.ComponentResource {
      * @param opts Component options; `providers: { aws }` reaches every child.
      */
     constructor(name: string, args: AwsServiceEndpointsArgs, opts?: pulumi.ComponentResourceOptions) {
-        validateAwsServiceEndpointsArgs(name, args);
+        const all = planAll(name, args);
         super(typeToken(COMPONENT), name, {}, opts);
         const v = new Validator(COMPONENT, name);
         const tags = mergeTags(name, args.tags);
-        const plan = planServiceEndpoints(name, args);
+        const plan = all.endpoints;
         const hasInterface = plan.some((p) => p.kind === AwsServiceEndpointKind.Interface);
         // Service names need the region; the provider's region is asked through this component
-        // so the `providers` map decides it.
-        const region: pulumi.Output<string> = args.region !== undefined ? pulumi.output(args.region) : aws.getRegionOutput({}, { parent: this }).region;
+        // so the `providers` map decides it. A region that is an Output is checked when it
+        // resolves, before any service name is built from it.
+        const givenRegion = args.region === undefined ? undefined : whenResolved(v, "region", args.region, regionCheck);
+        const region: pulumi.Output<string> = givenRegion !== undefined ? pulumi.output(givenRegion) : aws.getRegionOutput({}, { parent: this }).region;
         const privateDns = args.privateDnsEnabled ?? true;
+        const vpcId = whenResolved(v, "vpcId", args.vpcId, VPC_ID);
 
         const created =
             hasInterface && args.securityGroupIds === undefined
                 ? createEndpointSecurityGroup(
                       v,
                       name,
-                      {
-                          vpcId: args.vpcId,
-                          purpose: `AWS service endpoints ${name}`,
-                          allowedCidrs: args.allowedCidrs ?? [],
-                          allowedSecurityGroupIds: args.allowedSecurityGroupIds ?? [],
-                          ports: DEFAULT_ENDPOINT_PORTS,
-                          tags,
-                          region: args.region,
-                      },
+                      { vpcId, purpose: `AWS service endpoints ${name}`, sources: all.sources, ports: DEFAULT_ENDPOINT_PORTS, tags, region: givenRegion },
                       this,
                   )
                 : undefined;
-        const securityGroupIds = args.securityGroupIds ?? (created ? [created.securityGroup.id] : undefined);
-        const restrictedPolicy = restrictedEndpointPolicy(args);
+        const securityGroupIds =
+            args.securityGroupIds !== undefined ? asSet(checkedList(v, "securityGroupIds", args.securityGroupIds, SECURITY_GROUP_ID)) : created ? [created.securityGroup.id] : undefined;
+        const restrictedPolicy = restrictedEndpointPolicy(args, v);
+        const subnetIds = asSet(checkedSubnetIds(v, "subnets", all.subnets));
+        const routeTableIds = asSet(checkedList(v, "routeTableIds", args.routeTableIds ?? [], ROUTE_TABLE_ID));
 
         const endpoints = plan.map((p) => {
             const serviceName = region.apply((r) => awsServiceName(p.service, r, p.kind));
             const common = {
-                vpcId: args.vpcId,
+                vpcId,
                 serviceName,
-                policy: p.restrictedPolicy ? restrictedPolicy : undefined,
-                region: args.region,
+                region: givenRegion,
                 tags: { Name: p.logicalName, ...tags },
             };
+            // The policy lives in its own resource (see ENDPOINT_POLICY_IGNORE), so exempting a
+            // service or lifting the restriction resets its endpoint to AWS's default.
+            const opts = { parent: this, ignoreChanges: ENDPOINT_POLICY_IGNORE };
             const endpoint =
                 p.kind === AwsServiceEndpointKind.Gateway
                     ? new aws.ec2.VpcEndpoint(
                           p.logicalName,
                           // Route tables inline, never together with VpcEndpointRouteTableAssociation.
-                          { ...common, vpcEndpointType: "Gateway", routeTableIds: args.routeTableIds },
-                          { parent: this },
+                          { ...common, vpcEndpointType: "Gateway", routeTableIds },
+                          opts,
                       )
                     : new aws.ec2.VpcEndpoint(
                           p.logicalName,
                           {
                               ...common,
                               vpcEndpointType: "Interface",
-                              subnetIds: (args.subnets ?? []).map((s) => s.subnetId),
+                              subnetIds,
                               securityGroupIds,
                               privateDnsEnabled: privateDns,
                               ipAddressType: args.ipAddressType,
                               dnsOptions: interfaceDnsOptions(p.service, privateDns, args.dnsRecordIpType),
                           },
-                          { parent: this },
+                          opts,
                       );
+            createEndpointPolicy(p.logicalName, endpoint, p.restrictedPolicy ? restrictedPolicy : undefined, this, givenRegion);
             return { plan: p, endpoint, serviceName };
         });
 

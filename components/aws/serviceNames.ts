@@ -62,8 +62,12 @@ const CN_NORTHWEST_1 = [
     "workspaces", "xray",
 ];
 
-/** Per region: the prefix for the listed Interface services. */
-const PREFIX_EXCEPTIONS: Record<string, { prefix: string; services: readonly string[] }> = {
+/**
+ * Per region: the prefix for the listed Interface services. Maps, not object literals: the keys
+ * come from user input, and `PREFIX_EXCEPTIONS["constructor"]` on a plain object would find
+ * `Object.prototype.constructor`.
+ */
+const PREFIX_EXCEPTIONS: ReadonlyMap<string, { prefix: string; services: readonly string[] }> = new Map(Object.entries({
     "cn-north-1": { prefix: CHINA_PREFIX, services: CN_NORTH_1 },
     "cn-northwest-1": { prefix: CHINA_PREFIX, services: CN_NORTHWEST_1 },
     "eusc-de-east-1": { prefix: "eu.amazonaws", services: ["ecr.dkr", "ecr.api", "execute-api", "securityhub"] },
@@ -95,13 +99,25 @@ const PREFIX_EXCEPTIONS: Record<string, { prefix: string; services: readonly str
     "us-isof-south-1": { prefix: "gov.ic.hci.csp", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
     "us-isof-east-1": { prefix: "gov.ic.hci.csp", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
     "eu-isoe-west-1": { prefix: "uk.adc-e.cloud", services: ["ebs", "ecr.api", "ecr.dkr", "execute-api"] },
-};
+}));
 
 /** Per region: services whose name carries a suffix (`cn.com.amazonaws.cn-north-1.transcribe.cn`). */
-const SUFFIX_EXCEPTIONS: Record<string, Record<string, string>> = {
-    "cn-north-1": { transcribe: ".cn" },
-    "cn-northwest-1": { transcribe: ".cn" },
-};
+const SUFFIX_EXCEPTIONS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+    ["cn-north-1", new Map([["transcribe", ".cn"]])],
+    ["cn-northwest-1", new Map([["transcribe", ".cn"]])],
+]);
+
+/**
+ * Global services: their endpoint service has no region in its name (`com.amazonaws.iam`), and
+ * lives in one region of the partition (IAM and Route 53 in `us-east-1`). Mirrors the services the
+ * AWS CDK marks `global: true` (aws-cdk-lib/aws-ec2/lib/vpc-endpoint.ts), plus Route 53.
+ */
+const REGIONLESS_SERVICES: ReadonlySet<string> = new Set(["iam", "route53", "s3-global.accesspoint", "savingsplans"]);
+
+/** Whether a short name is a global service whose endpoint service name has no region. */
+export function isRegionlessService(service: string): boolean {
+    return REGIONLESS_SERVICES.has(service);
+}
 
 /** The kind of endpoint a service name is for; it matters for the China S3 names. */
 export enum AwsServiceEndpointKind {
@@ -149,6 +165,7 @@ export function partitionOf(region: string): string {
  *   awsServiceName("ecr.api", "cn-north-1")                  → cn.com.amazonaws.cn-north-1.ecr.api
  *   awsServiceName("s3", "cn-north-1", Gateway)              → com.amazonaws.cn-north-1.s3
  *   awsServiceName("s3", "cn-north-1")                       → cn.com.amazonaws.cn-north-1.s3
+ *   awsServiceName("iam", "us-east-1")                       → com.amazonaws.iam
  *   awsServiceName("com.amazonaws.us-east-1.ssm", anything)  → unchanged
  *
  * Throws a plain `Error` for a malformed service or region: components validate both first and
@@ -172,8 +189,11 @@ export function awsServiceName(
         // Gateway services keep the commercial prefix in every partition.
         return `${DEFAULT_SERVICE_PREFIX}.${region}.${service}`;
     }
-    const exception = PREFIX_EXCEPTIONS[region];
+    if (isRegionlessService(service)) {
+        return `${DEFAULT_SERVICE_PREFIX}.${service}`;
+    }
+    const exception = PREFIX_EXCEPTIONS.get(region);
     const prefix = exception && exception.services.includes(service) ? exception.prefix : DEFAULT_SERVICE_PREFIX;
-    const suffix = SUFFIX_EXCEPTIONS[region]?.[service] ?? "";
+    const suffix = SUFFIX_EXCEPTIONS.get(region)?.get(service) ?? "";
     return `${prefix}.${region}.${service}${suffix}`;
 }

@@ -37,6 +37,13 @@ export interface KeyedEntry {
     value: unknown;
     /** The explicit key the user gave the entry, if any; it wins over the value. */
     key?: unknown;
+    /**
+     * A qualifier appended to the entry's key, for lists where one value may appear more than once
+     * in different roles (a target registered on two ports: `10-0-1-10` and `10-0-1-10-8080`).
+     * Uniqueness is checked on the key with its suffix.
+     * @default none
+     */
+    suffix?: string;
 }
 
 /** How {@link requireEntryKeys} reads and reports a list. */
@@ -55,6 +62,11 @@ export interface EntryKeyOptions {
     form?: (value: string) => string;
     /** The fix when two entries name their children alike. @default "list each entry once" */
     duplicateFix?: string;
+    /**
+     * The position of `entries[0]` in the argument list, for messages, when the entries are a
+     * tail of it (a list whose first entry names no child). @default 0
+     */
+    firstIndex?: number;
 }
 
 /**
@@ -70,7 +82,8 @@ export interface EntryKeyOptions {
  */
 export function requireEntryKeys(v: Validator, field: string, entries: readonly KeyedEntry[], options: EntryKeyOptions = {}): string[] {
     const form = options.form ?? slug;
-    const at = (i: number, sub?: string) => (sub === undefined ? `${field}[${i}]` : `${field}[${i}].${sub}`);
+    const first = options.firstIndex ?? 0;
+    const at = (i: number, sub?: string) => (sub === undefined ? `${field}[${i + first}]` : `${field}[${i + first}].${sub}`);
     const seen = new Map<string, number>();
     return entries.map((entry, i) => {
         let key: string;
@@ -95,6 +108,9 @@ export function requireEntryKeys(v: Validator, field: string, entries: readonly 
                     : "pass a plain value known when the program runs",
             );
         }
+        if (entry.suffix !== undefined && entry.suffix !== "") {
+            key = `${key}-${slug(entry.suffix)}`;
+        }
         const earlier = seen.get(key);
         if (earlier !== undefined) {
             v.fail(at(i, entry.key !== undefined ? (options.keyField ?? "key") : options.valueField), entry.key ?? entry.value, `which names its resources like ${at(earlier)} ("${key}")`, options.duplicateFix ?? "list each entry once");
@@ -105,62 +121,11 @@ export function requireEntryKeys(v: Validator, field: string, entries: readonly 
 }
 
 /**
- * The logical-name key of a list entry named by its value (an id, a CIDR as written): the value
- * in slug form when it is a known string, so reordering the list replaces nothing; else its
- * position. A known value with no letters or digits (an empty slug) gives its position, or with
- * `blank: "empty"` the empty key.
- */
-export function keyOf(value: unknown, index: number, blank: "index" | "empty" = "index"): string {
-    if (typeof value !== "string") {
-        return String(index);
-    }
-    const key = slug(value);
-    return key === "" && blank === "index" ? String(index) : key;
-}
-
-/**
- * Throws if two entries of a list would give children the same logical name through `key` (for
- * example `fd00:20::/56` and `fd00::20/56` both become `fd00-20-56`), which the engine would
- * otherwise report as a duplicate URN after half the graph is registered.
- */
-export function requireDistinctKeys(
-    v: Validator,
-    field: string,
-    values: readonly unknown[] | undefined,
-    fix: string,
-    key: (value: unknown, index: number) => string = keyOf,
-): void {
-    const seen = new Map<string, number>();
-    (values ?? []).forEach((value, i) => {
-        const k = key(value, i);
-        if (seen.has(k)) {
-            v.fail(`${field}[${i}]`, value, `which gives the same logical name as ${field}[${seen.get(k)}]`, fix);
-        }
-        seen.set(k, i);
-    });
-}
-
-/**
  * A logical-name fragment for a CIDR that is unambiguous: the network address with host bits
  * cleared, IPv6 fully expanded (so `a::b` and `a:b::` cannot collide once `:` becomes `-`).
  */
 export function cidrKey(cidr: string): string {
     return slug(expandedCidr(cidr) ?? cidr);
-}
-
-/** The logical-name key of a subnet entry: its id when known, else its position. */
-export function subnetKey(subnetId: unknown, index: number): string {
-    return keyOf(subnetId, index, "empty");
-}
-
-/** The logical-name key of a VPC (or network) association: the VPC id when known, else its position. */
-export function associationKey(vpcId: unknown, index: number): string {
-    return keyOf(vpcId, index, "empty");
-}
-
-/** The logical-name key of a load-balancer target: its id (when known, else its position) and its port if given. */
-export function targetKey(id: unknown, port: number | undefined, index: number): string {
-    return [keyOf(id, index), ...(port !== undefined ? [String(port)] : [])].join("-");
 }
 
 /**

@@ -10,6 +10,12 @@ import { isCidr, isPort, isWholeInternet } from "../../common/network";
  * `{ mustBeKnown: true }` and an unknown value fails as well.
  */
 
+/**
+ * The key the Pulumi runtime reserves to mark its special values (secrets, assets, archives,
+ * resource references) in serialised objects (`specialSigKey` in `@pulumi/pulumi/runtime/rpc`).
+ */
+export const PULUMI_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
+
 /** Options of the checks that can also insist that a value is known now. */
 export interface KnownOptions {
     /**
@@ -124,6 +130,17 @@ export function requireStringMap(v: Validator, field: string, value: unknown, ch
         // hangs. Saying so here, with the field, is the only clear error the user can get.
         if (key === "toString") {
             v.fail(field, key, "which is a key the Pulumi Node.js runtime cannot register (it fails with \"Cannot convert object to primitive value\")", `rename the "toString" key of ${field}`);
+        }
+        // The runtime marks its special values (secrets, assets, resource references) with this key,
+        // so a map that holds it is read as one of them: every registration that carries the map
+        // fails and the program never settles.
+        if (key === PULUMI_SIGNATURE_KEY) {
+            v.fail(field, key, "which is the key the Pulumi runtime reserves to mark secrets and other special values", `rename the "${key}" key of ${field}`);
+        }
+        // Written into a plain object, `__proto__` sets the prototype instead of a property, so the
+        // runtime drops it without a word.
+        if (key === "__proto__") {
+            v.fail(field, key, "which JavaScript treats as the object's prototype, so the tag would be dropped silently", `rename the "__proto__" key of ${field}`);
         }
         check?.(key, item);
         if (typeof item !== "string") {
@@ -271,4 +288,122 @@ export function requireUnique(v: Validator, field: string, values: readonly unkn
         }
         seen.set(value, i);
     });
+}
+
+/** What is wrong with a value, and what to do instead: the result of a {@link Check}. */
+export interface Problem {
+    /** What is wrong, e.g. "which is not a subnet id". */
+    problem: string;
+    /** What to do instead. */
+    fix: string;
+}
+
+/**
+ * Judges one value: undefined when it is fine, else the problem and the fix. One check serves both
+ * moments a value can be judged: {@link requireValid} when the constructor runs and the value is
+ * known, {@link whenResolved} when the value was an Output and resolves during the deployment. So
+ * a refusal that holds for a plain value holds for an Output too.
+ */
+export type Check = (value: unknown) => Problem | undefined;
+
+/** Throws a ValidationError when `value` is known and `check` finds a problem with it. */
+export function requireValid(v: Validator, field: string, value: unknown, check: Check): void {
+    if (!isKnown(value)) {
+        return;
+    }
+    const found = check(value);
+    if (found) {
+        v.fail(field, value, found.problem, found.fix);
+    }
+}
+
+/**
+ * The value to hand to a child resource: a known value as it is (the constructor has judged it),
+ * or an Output that applies `check` when the value resolves and fails the deployment with a
+ * {@link DeploymentValidationError} naming the component and `field` instead of passing a bad value
+ * to the provider. A value that stays unknown in a preview is checked in the update.
+ */
+export function whenResolved<T>(v: Validator, field: string, value: pulumi.Input<T>, check: Check): pulumi.Input<T> {
+    if (isKnown(value)) {
+        return value;
+    }
+    return pulumi.output(value).apply((resolved) => {
+        const found = check(resolved);
+        if (found) {
+            v.failAtDeployment(field, resolved, found.problem, found.fix);
+        }
+        return resolved;
+    }) as pulumi.Output<T>;
+}
+
+/** A {@link Check} that lets `undefined` through (an option left out) and judges anything else with `check`. */
+export function optional(check: Check): Check {
+    return (value) => (value === undefined ? undefined : check(value));
+}
+
+/** The result of {@link jsonProblem}. */
+export interface JsonShape {
+    /** Why the value cannot be written as JSON; undefined when it can. */
+    problem?: string;
+    /** Whether it holds Outputs or promises, so it can only be written once they resolve. */
+    hasUnknowns: boolean;
+}
+
+/**
+ * Whether a value (a policy document, say) can be written as JSON as it is, without throwing and
+ * without losing parts: no cycles, no BigInt, functions or symbols, no `undefined` or holes in
+ * lists (JSON would turn them into `null`), only plain objects. Outputs and promises inside are
+ * noted, not judged: they are checked again once resolved.
+ */
+export function jsonProblem(value: unknown): JsonShape {
+    const path: unknown[] = [];
+    let hasUnknowns = false;
+    const walk = (x: unknown, at: string): string | undefined => {
+        if (x === null || typeof x === "string" || typeof x === "boolean") {
+            return undefined;
+        }
+        if (typeof x === "number") {
+            return Number.isFinite(x) ? undefined : `${at} is ${String(x)}, which JSON cannot hold`;
+        }
+        if (typeof x === "bigint" || typeof x === "function" || typeof x === "symbol" || x === undefined) {
+            return `${at} is ${x === undefined ? "undefined" : `a ${typeof x}`}, which JSON cannot hold`;
+        }
+        if (!isKnown(x)) {
+            hasUnknowns = true;
+            return undefined;
+        }
+        if (path.includes(x)) {
+            return `${at} refers back to itself`;
+        }
+        path.push(x);
+        try {
+            if (Array.isArray(x)) {
+                for (let i = 0; i < x.length; i++) {
+                    if (!(i in x)) {
+                        return `${at}[${i}] is a hole in the list`;
+                    }
+                    const found = walk(x[i], `${at}[${i}]`);
+                    if (found) {
+                        return found;
+                    }
+                }
+                return undefined;
+            }
+            const proto = Object.getPrototypeOf(x);
+            if (proto !== Object.prototype && proto !== null) {
+                return `${at} is a ${(x as object).constructor?.name ?? "non-plain"} object, not plain data`;
+            }
+            for (const key of Object.keys(x as object)) {
+                const found = walk((x as Record<string, unknown>)[key], `${at}.${key}`);
+                if (found) {
+                    return found;
+                }
+            }
+            return undefined;
+        } finally {
+            path.pop();
+        }
+    };
+    const problem = walk(value, "the document");
+    return { problem, hasUnknowns };
 }

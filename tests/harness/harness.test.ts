@@ -23,7 +23,8 @@ describe("harness: recording mocks", () => {
         const rec = await startMocks();
         const provider = new aws.Provider("west", { region: "us-west-2" });
         const pair = new Pair("p", { providers: { aws: provider } });
-        assert.strictEqual(await unwrap(pair.groupId), "p-sg-id");
+        // Ids of the types the components check come in the AWS form (`sg-…`).
+        assert.strictEqual(await unwrap(pair.groupId), "sg-psg");
         await rec.settle();
         const comp = rec.one("p", "privatelink:index:TestPair");
         assert.strictEqual(comp.custom, false);
@@ -33,12 +34,12 @@ describe("harness: recording mocks", () => {
         assert.strictEqual(rule.parent, comp.urn);
         assert.strictEqual(rec.providerOf(sg)?.name, "west");
         assert.strictEqual(rec.providerOf(rule)?.inputs.region, "us-west-2");
-        assert.strictEqual(rule.inputs.securityGroupId, "p-sg-id");
+        assert.strictEqual(rule.inputs.securityGroupId, "sg-psg");
         assert.ok(rule.dependencies.includes(sg.urn), "implicit dependency through sg.id");
         assert.deepStrictEqual(rule.propertyDependencies.securityGroupId, [sg.urn]);
         assert.deepStrictEqual(rule.ignoreChanges, ["tags"]);
         assert.deepStrictEqual(rec.childrenOf(comp).map((r) => r.name).sort(), ["p-rule", "p-sg"]);
-        assert.deepStrictEqual(comp.outputs, { groupId: "p-sg-id" });
+        assert.deepStrictEqual(comp.outputs, { groupId: "sg-psg" });
     });
 
     it("starts a fresh recording on each call", async () => {

@@ -4,36 +4,16 @@
  * `pulumi.runtime.setMocks` hands `newResource` only the type, name, inputs and provider of a
  * resource. The register request that reaches the mock monitor carries much more — parent,
  * dependencies, property dependencies, aliases, ignoreChanges, replaceOnChanges — and those are
- * exactly what a component's contract is made of. So this harness installs the stock MockMonitor
- * and wraps its `registerResource`, `readResource` and `registerResourceOutputs` to keep every
- * request, then lets tests query the resulting graph.
+ * exactly what a component's contract is made of. The offline `plan` command records them the same
+ * way (tools/plan/recorder.ts); this harness uses that recorder with the test's own copy of
+ * `@pulumi/pulumi` and the shared placeholders for computed outputs (tools/plan/placeholders.ts).
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { GraphResource } from "../../tools/graph";
 import { placeholderInvoke } from "../../tools/plan/placeholders";
+import { Recorder, startRecording } from "../../tools/plan/recorder";
 import { mockId, mockState, noteProvider, resetMockState } from "./state";
 
-/** One registered resource (custom or component), as the engine would have seen it. */
-export interface RecordedResource extends GraphResource {
-    /** Alias URNs or specs, as plain objects. */
-    aliases: any[];
-    ignoreChanges: string[];
-    replaceOnChanges: string[];
-    deleteBeforeReplace: boolean;
-    retainOnDelete?: boolean;
-    protect?: boolean;
-    /** Registered outputs of a component (after `registerOutputs`). */
-    outputs?: Record<string, any>;
-    /** Whether this came from a `get`/read rather than a registration. */
-    read: boolean;
-}
-
-/** One invoke (data source call). */
-export interface RecordedInvoke {
-    token: string;
-    inputs: Record<string, any>;
-    provider?: string;
-}
+export { RecordedInvoke, RecordedResource, Recorder, typeNames } from "../../tools/plan/recorder";
 
 /** Computes the mocked state of a resource; return undefined to fall back to the defaults. */
 export type StateMocker = (args: pulumi.runtime.MockResourceArgs) => Record<string, any> | undefined;
@@ -50,106 +30,12 @@ export interface MockOptions {
     invoke?: InvokeMocker;
     /** Configuration values (`project:key` or `aws:region` → value). */
     config?: Record<string, string>;
-}
-
-/** The graph recorded by the harness, with query helpers. */
-export class Recorder {
-    public readonly resources: RecordedResource[] = [];
-    public readonly invokes: RecordedInvoke[] = [];
-    private readonly byUrn = new Map<string, RecordedResource>();
-
-    /** Forgets everything recorded so far. */
-    public reset(): void {
-        this.resources.length = 0;
-        this.invokes.length = 0;
-        this.byUrn.clear();
-    }
-
-    /** @internal */
-    public add(r: RecordedResource): void {
-        this.resources.push(r);
-        this.byUrn.set(r.urn, r);
-    }
-
-    /** @internal */
-    public setOutputs(urn: string, outputs: Record<string, any>): void {
-        const r = this.byUrn.get(urn);
-        if (r) {
-            r.outputs = outputs;
-        }
-    }
-
-    /** Waits until every registration the program started has reached the monitor. */
-    public async settle(): Promise<void> {
-        // Registrations chain promises; wait a few turns of the RPC queue so late ones land.
-        for (let i = 0; i < 3; i++) {
-            await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-            await new Promise((resolve) => setImmediate(resolve));
-        }
-    }
-
-    /** All resources of a type token. */
-    public ofType(type: string): RecordedResource[] {
-        return this.resources.filter((r) => r.type === type);
-    }
-
-    /** The resource with this URN. */
-    public byUrnOf(urn: string): RecordedResource | undefined {
-        return this.byUrn.get(urn);
-    }
-
-    /** The single resource with this logical name (and type, if given); throws otherwise. */
-    public one(name: string, type?: string): RecordedResource {
-        const found = this.resources.filter((r) => r.name === name && (type === undefined || r.type === type));
-        if (found.length !== 1) {
-            const known = this.resources.map((r) => `${r.type}::${r.name}`).join("\n  ");
-            throw new Error(`expected exactly one resource named "${name}"${type ? ` of type ${type}` : ""}, found ${found.length}. Registered:\n  ${known}`);
-        }
-        return found[0];
-    }
-
-    /** The resource with this logical name (and type), or undefined. */
-    public find(name: string, type?: string): RecordedResource | undefined {
-        return this.resources.find((r) => r.name === name && (type === undefined || r.type === type));
-    }
-
-    /** The direct children of a resource (by URN or logical name). */
-    public childrenOf(parent: RecordedResource | string): RecordedResource[] {
-        const urn = typeof parent === "string" ? (this.byUrn.get(parent)?.urn ?? this.one(parent).urn) : parent.urn;
-        return this.resources.filter((r) => r.parent === urn);
-    }
-
-    /** Every resource below a resource, depth first. */
-    public descendantsOf(parent: RecordedResource | string): RecordedResource[] {
-        const out: RecordedResource[] = [];
-        const walk = (p: RecordedResource | string) => {
-            for (const c of this.childrenOf(p)) {
-                out.push(c);
-                walk(c);
-            }
-        };
-        walk(parent);
-        return out;
-    }
-
-    /** The provider resource a custom resource was given, resolved from its `urn::id` reference. */
-    public providerOf(r: RecordedResource): RecordedResource | undefined {
-        if (!r.provider) {
-            return undefined;
-        }
-        const urn = r.provider.split("::").slice(0, -1).join("::");
-        return this.byUrn.get(urn);
-    }
-
-    /** A compact `type name` listing, sorted, for graph snapshots. */
-    public summary(filter?: (r: RecordedResource) => boolean): string[] {
-        return typeNames(this.resources.filter(filter ?? (() => true)));
-    }
-}
-
-/** `type name` of each resource, sorted: the form graph snapshots are written in. */
-export function typeNames(resources: RecordedResource[]): string[] {
-    return resources.map((r) => `${r.type} ${r.name}`).sort();
+    /**
+     * Run as `pulumi preview` does: computed outputs of new resources are unknown, so `apply`
+     * callbacks on them never run. Never await such outputs in a preview test: they do not resolve.
+     * @default false (as `pulumi up` does)
+     */
+    preview?: boolean;
 }
 
 let active: Recorder | undefined;
@@ -159,31 +45,27 @@ let active: Recorder | undefined;
  * resource; calling it again starts a new recording with a fresh runtime state.
  */
 export async function startMocks(options: MockOptions = {}): Promise<Recorder> {
-    const recorder = new Recorder();
-    active = recorder;
     resetMockState();
     if (options.config) {
         pulumi.runtime.setAllConfig(options.config);
     }
-    const mocks: pulumi.runtime.Mocks = {
+    const recorder = await startRecording(pulumi, {
+        project: options.project ?? "project",
+        stack: options.stack ?? "stack",
+        preview: options.preview,
         newResource: (args) => {
-            const state = {
-                ...args.inputs,
-                ...mockState(args),
-                ...(options.state?.(args) ?? {}),
-            };
+            if (options.preview) {
+                // A preview knows only the inputs of a new resource: its id and every computed
+                // output stay unknown, as they do under the CLI.
+                return { id: args.id, state: { ...(options.state?.(args) ?? {}) } };
+            }
             const id = args.id || (args.custom === false ? "" : (mockId(args) ?? `${args.name}-id`));
             noteProvider(args, id);
-            return { id, state };
+            return { id, state: { ...mockState(args), ...(options.state?.(args) ?? {}) } };
         },
-        call: (args) => {
-            recorder.invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });
-            return options.invoke?.(args) ?? defaultInvoke(args);
-        },
-    };
-    await pulumi.runtime.setMocks(mocks, options.project ?? "project", options.stack ?? "stack", false);
-    const monitor = pulumi.runtime.getMonitor() as any;
-    wrapMonitor(monitor, recorder);
+        call: (args) => options.invoke?.(args) ?? placeholderInvoke(args),
+    });
+    active = recorder;
     return recorder;
 }
 
@@ -193,85 +75,6 @@ export function recorder(): Recorder {
         throw new Error("startMocks() has not been called");
     }
     return active;
-}
-
-function wrapMonitor(monitor: any, rec: Recorder): void {
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
-        register(req, (err: any, resp: any) => {
-            if (!err && resp) {
-                const propDeps: Record<string, string[]> = {};
-                req.getPropertydependenciesMap().forEach((v: any, k: string) => {
-                    propDeps[k] = v.getUrnsList();
-                });
-                const urn: string = resp.getUrn();
-                const stored = monitor.resources.get(urn);
-                rec.add({
-                    type: req.getType(),
-                    name: req.getName(),
-                    urn,
-                    id: resp.getId(),
-                    custom: req.getCustom(),
-                    inputs: pulumi.runtime.deserializeProperties(req.getObject()),
-                    state: stored ? pulumi.runtime.deserializeProperties(structOf(stored.state)) : {},
-                    parent: req.getParent() || undefined,
-                    provider: req.getProvider() || undefined,
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies: propDeps,
-                    aliases: req.getAliasesList().map((a: any) => a.toObject()),
-                    ignoreChanges: req.getIgnorechangesList(),
-                    replaceOnChanges: req.getReplaceonchangesList(),
-                    deleteBeforeReplace: req.getDeletebeforereplace(),
-                    retainOnDelete: req.getRetainondelete(),
-                    protect: req.getProtect(),
-                    read: false,
-                });
-            }
-            callback(err, resp);
-        });
-    };
-    const read = monitor.readResource.bind(monitor);
-    monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
-        read(req, (err: any, resp: any) => {
-            if (!err && resp) {
-                rec.add({
-                    type: req.getType(),
-                    name: req.getName(),
-                    urn: resp.getUrn(),
-                    id: req.getId(),
-                    custom: true,
-                    inputs: pulumi.runtime.deserializeProperties(req.getProperties()),
-                    state: pulumi.runtime.deserializeProperties(resp.getProperties()),
-                    parent: req.getParent() || undefined,
-                    provider: req.getProvider() || undefined,
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies: {},
-                    aliases: [],
-                    ignoreChanges: [],
-                    replaceOnChanges: [],
-                    deleteBeforeReplace: false,
-                    read: true,
-                });
-            }
-            callback(err, resp);
-        });
-    };
-    const outputs = monitor.registerResourceOutputs.bind(monitor);
-    monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
-        const o = req.getOutputs();
-        rec.setOutputs(req.getUrn(), o ? pulumi.runtime.deserializeProperties(o) : {});
-        outputs(req, callback);
-    };
-}
-
-function structOf(value: any): any {
-    // The stock monitor keeps serialised state; wrap it as a Struct-like object for deserialising.
-    return { toJavaScript: () => value };
-}
-
-/** Default answers for the invokes our components and tests use: the offline plan's placeholders. */
-function defaultInvoke(args: pulumi.runtime.MockCallArgs): Record<string, any> {
-    return placeholderInvoke(args);
 }
 
 /** Resolves an Output (or plain value) to its value; unknown values resolve to undefined. */

@@ -7,6 +7,7 @@ export {
     AZURE_TENANT,
     GCP_MOCK_PROJECT,
     GCP_MOCK_REGION,
+    mockedInterfaces,
     noteProvider,
     placeholderId as mockId,
     placeholderState as mockState,

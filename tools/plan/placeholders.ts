@@ -10,6 +10,34 @@ import type * as pulumi from "@pulumi/pulumi";
 
 const ACCOUNT = "111111111111";
 
+/**
+ * The network interfaces mocked VPC endpoints got, by id: the subnet each is in. The
+ * `aws.ec2.getNetworkInterface` placeholder reads it, as AWS would answer for an endpoint's
+ * interfaces.
+ */
+export const mockedInterfaces = new Map<string, { subnetId: string; privateIp: string }>();
+
+/** The id prefix AWS gives resources of these types; the components check such ids. */
+const AWS_ID_PREFIXES: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce",
+    "aws:ec2/instance:Instance": "i",
+    "aws:ec2/routeTable:RouteTable": "rtb",
+};
+
+/**
+ * The placeholder id of an AWS resource: the AWS form (`vpce-ordersendpoint`, the logical name's
+ * letters and digits after the prefix) for the types whose ids the components check, so an id
+ * handed from one resource to another passes the same check a real one would; else
+ * `${name}-id`.
+ */
+export function awsPlaceholderId(type: string, name: string): string {
+    const prefix = Object.prototype.hasOwnProperty.call(AWS_ID_PREFIXES, type) ? AWS_ID_PREFIXES[type] : undefined;
+    return prefix === undefined ? `${name}-id` : `${prefix}-${name.toLowerCase().replace(/[^a-z0-9]/g, "")}`;
+}
+
 /** Reads the program's configuration: `aws:region`, `gcp:project`, … */
 export type ConfigLookup = (key: string) => string | undefined;
 
@@ -21,7 +49,7 @@ function regionOf(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup): 
 export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: ConfigLookup = () => undefined): Record<string, any> {
     const { type, name, inputs } = args;
     const region = regionOf(args, config);
-    const id = `${name}-id`;
+    const id = awsPlaceholderId(type, name);
     if (type.startsWith("gcp:")) {
         return gcpState(args, config);
     }
@@ -46,7 +74,14 @@ export function placeholderState(args: pulumi.runtime.MockResourceArgs, config: 
                     { dnsName: `vpce-${name}.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                     { dnsName: `vpce-${name}-${region}a.vpce-svc.${region}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" },
                 ],
-                networkInterfaceIds: (inputs.subnetIds as string[] | undefined)?.map((_, i) => `eni-${name}-${i}`) ?? [],
+                // One interface per subnet, named after it: AWS keeps a subnet's interface when
+                // another subnet is added or removed.
+                networkInterfaceIds:
+                    (inputs.subnetIds as string[] | undefined)?.map((subnetId, i) => {
+                        const eni = `eni-${name}-${subnetId}`;
+                        mockedInterfaces.set(eni, { subnetId, privateIp: `10.255.${i}.10` });
+                        return eni;
+                    }) ?? [],
                 state: inputs.vpcEndpointType === "Interface" ? "pendingAcceptance" : "available",
                 ownerId: ACCOUNT,
                 prefixListId: inputs.vpcEndpointType === "Gateway" ? `pl-${name}` : undefined,
@@ -168,6 +203,7 @@ const azureEndpoints: Array<{ id: string; name: string; nicName: string; ips: st
 
 /** Forgets the platform state of earlier runs (each run of a program starts with none). */
 export function resetPlaceholders(): void {
+    mockedInterfaces.clear();
     azureProviderSubscriptions.clear();
     azureServices.length = 0;
     azureEndpoints.length = 0;
@@ -220,12 +256,16 @@ function azureNameOf(args: pulumi.runtime.MockResourceArgs): string {
 }
 
 /**
- * The ARM id of a mocked azure-native resource (and of nothing else), in the subscription of its
- * provider, built from its inputs the way ARM would: `/subscriptions/…/resourceGroups/…/providers/…`.
+ * The placeholder id of a custom resource: for azure-native, its ARM id in the subscription of its
+ * provider, built from its inputs the way ARM would (`/subscriptions/…/resourceGroups/…/providers/…`);
+ * else the AWS form or `${name}-id` (see {@link awsPlaceholderId}).
  */
 export function placeholderId(args: pulumi.runtime.MockResourceArgs): string | undefined {
-    if (!args.type.startsWith("azure-native:") || args.custom === false) {
+    if (args.custom === false) {
         return undefined;
+    }
+    if (!args.type.startsWith("azure-native:")) {
+        return awsPlaceholderId(args.type, args.name);
     }
     const sub = azureSubscriptionOf(args.provider);
     if (args.type === "azure-native:resources:ResourceGroup") {
@@ -343,6 +383,10 @@ export function placeholderInvoke(args: pulumi.runtime.MockCallArgs, config: Con
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: "111111111111", arn: "arn:aws:iam::111111111111:root", userId: "AIDA", id: "111111111111" };
+        case "aws:ec2/getNetworkInterface:getNetworkInterface": {
+            const eni = mockedInterfaces.get(args.inputs.id);
+            return eni ? { id: args.inputs.id, subnetId: eni.subnetId, privateIp: eni.privateIp, privateIps: [eni.privateIp], ipv6Addresses: [] } : {};
+        }
         case "aws:ec2/getVpc:getVpc":
             return { id: args.inputs.id ?? "vpc-mock", cidrBlock: "10.0.0.0/16", cidrBlockAssociations: [{ cidrBlock: "10.0.0.0/16" }] };
         case "gcp:compute/getSubnetwork:getSubnetwork":

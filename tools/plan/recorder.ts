@@ -24,6 +24,10 @@ export interface RecordedResource extends GraphResource {
     deleteBeforeReplace: boolean;
     retainOnDelete?: boolean;
     protect?: boolean;
+    /** The `replacementTrigger` option, deserialised; undefined when not set. */
+    replacementTrigger?: unknown;
+    /** URNs of the resources whose replacement replaces this one (`replaceWith`). */
+    replaceWith?: string[];
     /** Registered outputs of a component (after `registerOutputs`). */
     outputs?: Record<string, any>;
     /** Whether this came from a `get`/read rather than a registration. */
@@ -145,7 +149,11 @@ export interface RecordingOptions {
     stack: string;
     /** Whether the program runs as in `pulumi preview` (unknown values never resolve). @default false */
     preview?: boolean;
-    /** Computes a resource's mocked state; its result is merged over the inputs. */
+    /**
+     * Computes a resource's mocked state; its result is merged over the inputs. Without an `id`
+     * key the id is `${name}-id` (none for components); an `id` key set to undefined leaves the id
+     * unknown, as in a preview.
+     */
     newResource: (args: Pulumi.runtime.MockResourceArgs) => { id?: string; state: Record<string, any> } | Promise<{ id?: string; state: Record<string, any> }>;
     /** Answers an invoke. */
     call: (args: Pulumi.runtime.MockCallArgs) => Record<string, any> | Promise<Record<string, any>>;
@@ -159,8 +167,9 @@ export async function startRecording(pulumi: typeof Pulumi, options: RecordingOp
     const recorder = new Recorder(pulumi);
     const mocks: Pulumi.runtime.Mocks = {
         newResource: async (args) => {
-            const { id, state } = await options.newResource(args);
-            return { id: id ?? (args.id || (args.custom === false ? "" : `${args.name}-id`)), state: { ...args.inputs, ...state } };
+            const result = await options.newResource(args);
+            const id = "id" in result ? result.id : args.id || (args.custom === false ? "" : `${args.name}-id`);
+            return { id: id as string, state: { ...args.inputs, ...result.state } };
         },
         call: async (args) => {
             recorder.invokes.push({ token: args.token, inputs: args.inputs, provider: args.provider });
@@ -201,6 +210,8 @@ function wrapMonitor(pulumi: typeof Pulumi, monitor: any, rec: Recorder): void {
                     deleteBeforeReplace: req.getDeletebeforereplace(),
                     retainOnDelete: req.getRetainondelete(),
                     protect: req.getProtect(),
+                    replacementTrigger: req.hasReplacementTrigger?.() ? pulumi.runtime.deserializeProperty(req.getReplacementTrigger().toJavaScript()) : undefined,
+                    replaceWith: req.getReplaceWithList?.() ?? [],
                     read: false,
                 });
             }

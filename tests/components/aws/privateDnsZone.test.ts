@@ -350,12 +350,13 @@ describe("AwsPrivateDnsZone", () => {
             assert.strictEqual(rec.find("hub-alias-orders-aaaa"), undefined);
         });
 
-        it("accepts an Output domain name and Output VPC ids, keying unknown ids by position", async () => {
+        it("accepts an Output domain name and Output VPC ids, naming their children by the keys given", async () => {
             const rec = await startMocks();
             const dns = new AwsPrivateDnsZone("hub", {
                 domainName: pulumi.output("Svc.Internal."),
-                vpcs: [{ vpcId: pulumi.output("vpc-aaa") }, { vpcId: pulumi.output("vpc-bbb") }],
-                crossAccountVpcs: [{ vpcId: pulumi.output("vpc-ccc") }],
+                // The first VPC is set on the zone itself and names nothing, so it needs no key.
+                vpcs: [{ vpcId: pulumi.output("vpc-aaa") }, { vpcId: pulumi.output("vpc-bbb"), key: "spoke-b" }],
+                crossAccountVpcs: [{ vpcId: pulumi.output("vpc-ccc"), key: "partner" }],
                 records: [{ name: "api", endpointDnsName: ENDPOINT_DNS, endpointHostedZoneId: ENDPOINT_ZONE }],
                 staticRecords: [{ name: "db.svc.internal", type: AwsPrivateDnsRecordType.A, values: [pulumi.output("10.0.0.5")] }],
             });
@@ -363,11 +364,11 @@ describe("AwsPrivateDnsZone", () => {
             assert.deepStrictEqual(await unwrap(dns.associatedVpcIds), ["vpc-aaa", "vpc-bbb"]);
             await rec.settle();
             assert.deepStrictEqual(rec.summary((r) => r.type !== COMPONENT), [
-                `${AUTH} hub-auth-0`,
+                `${AUTH} hub-auth-partner`,
                 `${RECORD} hub-alias-api-a`,
                 `${RECORD} hub-record-db-svc-internal-a`,
                 `${ZONE} hub-zone`,
-                `${ASSOC} hub-assoc-0`,
+                `${ASSOC} hub-assoc-spoke-b`,
             ].sort());
             assert.strictEqual(rec.one("hub-zone").inputs.name, "svc.internal");
             assert.deepStrictEqual(rec.one("hub-record-db-svc-internal-a").inputs.records, ["10.0.0.5"]);

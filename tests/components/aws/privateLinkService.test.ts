@@ -3,19 +3,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as aws from "@pulumi/aws";
 import { Recorder, startMocks, unwrap } from "../../harness/mocks";
 import { expectRejected } from "../../harness/validation";
-import { ValidationError } from "../../../components/core";
+import { cidrKey, ValidationError } from "../../../components/core";
 import {
     AwsEndpointServiceIpAddressType,
-    AwsNlbHealthCheckProtocol,
-    AwsNlbIpAddressType,
-    AwsNlbListenerProtocol,
-    AwsNlbTargetType,
     AwsPrivateLinkService,
     AwsPrivateLinkServiceArgs,
     AwsPrivateLinkServiceConnectionEvent,
-    DEFAULT_TLS_POLICY,
     validateAwsPrivateLinkServiceArgs,
 } from "../../../components/aws/privateLinkService";
+import { AwsNlbHealthCheckProtocol, AwsNlbIpAddressType, AwsNlbListenerProtocol, AwsNlbTargetType, DEFAULT_TLS_POLICY } from "../../../components/aws/nlb";
 
 const T = {
     component: "privatelink:index:AwsPrivateLinkService",
@@ -96,6 +92,7 @@ function maximal(): AwsPrivateLinkServiceArgs {
             allowedCidrs: ["10.20.0.0/16", "fd00:20::/56"],
             targetCidrs: ["10.0.0.0/16"],
             securityGroupIds: ["sg-0extra"],
+            enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true,
             ipAddressType: AwsNlbIpAddressType.Dualstack,
             deletionProtection: true,
             accessLogs: { bucket: "logs-bucket", prefix: "nlb/" },
@@ -105,7 +102,7 @@ function maximal(): AwsPrivateLinkServiceArgs {
         supportedIpAddressTypes: [AwsEndpointServiceIpAddressType.Ipv4, AwsEndpointServiceIpAddressType.Ipv6],
         privateDns: { name: "orders.example.com", publicZoneId: "ZPUBLIC", waitForVerification: true },
         notifications: {},
-        acceptEndpointIds: ["vpce-0aaa", "vpce-0bbb"],
+        acceptEndpoints: [{ endpointId: "vpce-0aaa" }, { endpointId: "vpce-0bbb", rejectOnRemoval: true }],
         tags: { team: "payments" },
     };
 }
@@ -137,7 +134,10 @@ describe("AwsPrivateLinkService", () => {
             assert.strictEqual(service.inputs.acceptanceRequired, true);
             assert.deepStrictEqual(service.inputs.networkLoadBalancerArns, [NLB_ARN]);
             assert.strictEqual(service.inputs.gatewayLoadBalancerArns, undefined);
-            assert.strictEqual(service.inputs.allowedPrincipals, undefined);
+            // Explicit, so a later removal of every principal reaches the provider.
+            assert.deepStrictEqual(service.inputs.allowedPrincipals, []);
+            // The home region is always sent: AWS reports it as supported.
+            assert.deepStrictEqual(service.inputs.supportedRegions, ["us-east-1"]);
             assert.deepStrictEqual(service.inputs.supportedIpAddressTypes, ["ipv4"]);
             assert.strictEqual(service.inputs.privateDnsName, undefined);
             assert.deepStrictEqual(service.inputs.tags, { "managed-by": "privatelink", "privatelink-component": "orders" });
@@ -165,11 +165,11 @@ describe("AwsPrivateLinkService", () => {
             assert.strictEqual(nlb.inputs.enableDeletionProtection, false);
             assert.strictEqual(nlb.inputs.ipAddressType, "ipv4");
             assert.deepStrictEqual(nlb.inputs.subnets, ["subnet-a", "subnet-b"]);
-            assert.deepStrictEqual(nlb.inputs.securityGroups, ["orders-sg-id"]);
+            assert.deepStrictEqual(nlb.inputs.securityGroups, ["sg-orderssg"]);
             // No client CIDRs: PrivateLink traffic is governed by principals and acceptance, and the
             // empty ingress set must not silently drop it.
             assert.strictEqual(nlb.inputs.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, "off");
-            assert.strictEqual(nlb.inputs.accessLogs, undefined);
+            assert.deepStrictEqual(nlb.inputs.accessLogs, { bucket: "", enabled: false }, "explicitly off, so removing access logs turns them off");
 
             const sg = rec.one("orders-sg", T.sg);
             assert.strictEqual(sg.inputs.vpcId, "vpc-1");
@@ -181,7 +181,7 @@ describe("AwsPrivateLinkService", () => {
             const egress = rec.one("orders-egress-tcp-443-vpc", T.egress);
             assert.deepStrictEqual(
                 [egress.inputs.securityGroupId, egress.inputs.ipProtocol, egress.inputs.fromPort, egress.inputs.toPort, egress.inputs.cidrIpv4],
-                ["orders-sg-id", "tcp", 443, 443, "10.0.0.0/16"],
+                ["sg-orderssg", "tcp", 443, 443, "10.0.0.0/16"],
             );
             assert.ok(rec.invokes.some((i) => i.token === "aws:ec2/getVpc:getVpc" && i.inputs.id === "vpc-1"));
 
@@ -190,13 +190,16 @@ describe("AwsPrivateLinkService", () => {
                 [tg.inputs.vpcId, tg.inputs.port, tg.inputs.protocol, tg.inputs.targetType],
                 ["vpc-1", 443, "TCP", "ip"],
             );
-            assert.deepStrictEqual(tg.inputs.healthCheck, { enabled: true, protocol: "TCP", port: "traffic-port" });
+            // Every setting explicit, so removing one from the arguments restores its default.
+            assert.deepStrictEqual(tg.inputs.healthCheck, { enabled: true, protocol: "TCP", port: "traffic-port", interval: 30, timeout: 10, healthyThreshold: 3, unhealthyThreshold: 3 });
+            assert.deepStrictEqual([tg.inputs.proxyProtocolV2, tg.inputs.deregistrationDelay], [false, 300]);
+            assert.deepStrictEqual(tg.replaceWith, [rec.one("orders-nlb", T.lb).urn], "a replaced load balancer replaces its target groups");
         });
 
         it("builds the exact graph of a maximal configuration", async () => {
             const { rec } = await build(maximal());
             const ingress = ["tcp-443", "tcp-53", "udp-53", "tcp-80"].flatMap((p) =>
-                ["10-20-0-0-16", "fd00-20-56"].map((c) => `${T.ingress} orders-ingress-${p}-${c}`),
+                ["10-20-0-0-16", cidrKey("fd00:20::/56")].map((c) => `${T.ingress} orders-ingress-${p}-${c}`),
             );
             const egress = ["tcp-8443", "tcp-9443", "tcp-8080", "tcp-53", "udp-53", "tcp-80"].map(
                 (p) => `${T.egress} orders-egress-${p}-10-0-0-0-16`,
@@ -236,14 +239,14 @@ describe("AwsPrivateLinkService", () => {
             const tags = { "managed-by": "privatelink", "privatelink-component": "orders", team: "payments" };
             const service = rec.one("orders-service", T.service);
             assert.deepStrictEqual(service.inputs.allowedPrincipals, ["arn:aws:iam::222222222222:root", "arn:aws:iam::333333333333:role/consumer"]);
-            assert.deepStrictEqual(service.inputs.supportedRegions, ["eu-west-1"]);
+            assert.deepStrictEqual(service.inputs.supportedRegions, ["us-east-1", "eu-west-1"], "the home region first");
             assert.deepStrictEqual(service.inputs.supportedIpAddressTypes, ["ipv4", "ipv6"]);
             assert.strictEqual(service.inputs.privateDnsName, "orders.example.com");
             assert.strictEqual(service.inputs.acceptanceRequired, true);
             assert.deepStrictEqual(service.inputs.tags, tags);
 
             const nlb = rec.one("orders-nlb", T.lb);
-            assert.deepStrictEqual(nlb.inputs.securityGroups, ["orders-sg-id", "sg-0extra"]);
+            assert.deepStrictEqual(nlb.inputs.securityGroups, ["sg-orderssg", "sg-0extra"]);
             assert.strictEqual(nlb.inputs.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, "on");
             assert.strictEqual(nlb.inputs.ipAddressType, "dualstack");
             assert.strictEqual(nlb.inputs.enableDeletionProtection, true);
@@ -275,7 +278,7 @@ describe("AwsPrivateLinkService", () => {
             assert.deepStrictEqual([tg53.inputs.protocol, tg53.inputs.targetType], ["TCP_UDP", "instance"]);
             const tg80 = rec.one("orders-tg-80", T.tg);
             assert.deepStrictEqual([tg80.inputs.protocol, tg80.inputs.targetType, tg80.inputs.proxyProtocolV2], ["TCP", "alb", undefined]);
-            assert.deepStrictEqual(tg80.inputs.healthCheck, { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/", matcher: "200-399" });
+            assert.deepStrictEqual(tg80.inputs.healthCheck, { enabled: true, protocol: "HTTP", port: "traffic-port", path: "/", matcher: "200-399", interval: 30, timeout: 6, healthyThreshold: 3, unhealthyThreshold: 3 });
             const l80 = rec.one("orders-listener-80", T.listener);
             assert.strictEqual(l80.inputs.certificateArn, undefined);
             assert.strictEqual(l80.inputs.sslPolicy, undefined);
@@ -284,14 +287,14 @@ describe("AwsPrivateLinkService", () => {
             assert.deepStrictEqual([t2.inputs.targetId, t2.inputs.port, t2.inputs.availabilityZone], ["10.0.2.10", 9443, "all"]);
             assert.strictEqual(rec.one(`orders-target-80-${ALB_KEY}`, T.attachment).inputs.targetId, ALB_ARN);
 
-            const v6 = rec.one("orders-ingress-tcp-443-fd00-20-56", T.ingress);
+            const v6 = rec.one(`orders-ingress-tcp-443-${cidrKey("fd00:20::/56")}`, T.ingress);
             assert.deepStrictEqual([v6.inputs.cidrIpv6, v6.inputs.cidrIpv4, v6.inputs.fromPort, v6.inputs.toPort], ["fd00:20::/56", undefined, 443, 443]);
             const udp = rec.one("orders-ingress-udp-53-10-20-0-0-16", T.ingress);
             assert.deepStrictEqual([udp.inputs.ipProtocol, udp.inputs.cidrIpv4, udp.inputs.fromPort], ["udp", "10.20.0.0/16", 53]);
             for (const rule of [...rec.ofType(T.ingress), ...rec.ofType(T.egress)]) {
                 assert.ok(rule.inputs.description, `${rule.name} has a description`);
                 assert.ok(!["0.0.0.0/0", "::/0"].includes(rule.inputs.cidrIpv4 ?? rule.inputs.cidrIpv6), `${rule.name} is not open`);
-                assert.strictEqual(rule.inputs.securityGroupId, "orders-sg-id");
+                assert.strictEqual(rule.inputs.securityGroupId, "sg-orderssg");
                 assert.deepStrictEqual(rule.inputs.tags, tags);
             }
 
@@ -383,9 +386,10 @@ describe("AwsPrivateLinkService", () => {
             });
         });
 
-        it("enforces the security group on PrivateLink traffic only when told and when clients are listed", async () => {
+        it("enforces the security group on PrivateLink traffic only as told once clients are listed", async () => {
             const on = created();
             on.loadBalancer!.allowedCidrs = ["10.20.0.0/16"];
+            on.loadBalancer!.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = true;
             let { rec } = await build(on);
             assert.strictEqual(rec.one("orders-nlb", T.lb).inputs.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic, "on");
             const off = created();
@@ -402,16 +406,19 @@ describe("AwsPrivateLinkService", () => {
             assert.strictEqual(service.inputs.acceptanceRequired, true);
         });
 
-        it("names target, rule and accepter children by their known values, by position for unknown ones", async () => {
+        it("names target, rule and accepter children by their known values, by explicit keys for unknown ones", async () => {
             const args = created();
-            args.loadBalancer!.listeners[0].targets = [{ id: pulumi.output("10.0.1.10") }];
-            args.loadBalancer!.allowedCidrs = [pulumi.output("10.20.0.0/16")];
-            args.acceptEndpointIds = [pulumi.output("vpce-0aaa")];
+            args.loadBalancer!.listeners[0].targets = [{ id: pulumi.output("10.0.1.10"), key: "web-1" }];
+            args.loadBalancer!.allowedSources = [{ key: "clients", cidr: pulumi.output("10.20.0.0/16") }];
+            args.loadBalancer!.enforceSecurityGroupInboundRulesOnPrivateLinkTraffic = false;
+            args.acceptEndpoints = [{ endpointId: pulumi.output("vpce-0aaa"), key: "consumer-a" }];
             const { rec } = await build(args);
-            assert.strictEqual(rec.one("orders-target-443-0", T.attachment).inputs.targetId, "10.0.1.10");
-            const rule = rec.one("orders-ingress-tcp-443-0", T.ingress);
+            assert.strictEqual(rec.one("orders-target-443-web-1", T.attachment).inputs.targetId, "10.0.1.10");
+            const rule = rec.one("orders-ingress-tcp-443-clients", T.ingress);
             assert.deepStrictEqual([rule.inputs.cidrIpv4, rule.inputs.cidrIpv6], ["10.20.0.0/16", undefined]);
-            assert.strictEqual(rec.one("orders-accept-0", T.accepter).inputs.vpcEndpointId, "vpce-0aaa");
+            const accepter = rec.one("orders-accept-consumer-a", T.accepter);
+            assert.strictEqual(accepter.inputs.vpcEndpointId, "vpce-0aaa");
+            assert.strictEqual(accepter.retainOnDelete, true, "removing the entry must not reject the live connection");
         });
     });
 
@@ -493,8 +500,16 @@ describe("AwsPrivateLinkService", () => {
             for (const r of rec.descendantsOf(rec.one("orders", T.component))) {
                 const implied = new Set(Object.values(r.propertyDependencies).flat());
                 const extra = r.dependencies.filter((d) => !implied.has(d));
+                // Target groups are replaced with the load balancer (replaceWith), which the
+                // engine records as a dependency.
                 const expected =
-                    r.name === "orders-dns-verification" ? [urnOf("orders-dns-txt")] : r.name === "orders-notification" ? [urnOf("orders-topic-policy")] : [];
+                    r.name === "orders-dns-verification"
+                        ? [urnOf("orders-dns-txt")]
+                        : r.name === "orders-notification"
+                          ? [urnOf("orders-topic-policy")]
+                          : r.type === T.tg
+                            ? [urnOf("orders-nlb")]
+                            : [];
                 assert.deepStrictEqual(extra, expected, `${r.name} has only the dependencies its data needs`);
             }
         });
@@ -573,7 +588,7 @@ describe("AwsPrivateLinkService", () => {
                 value: "vpce:orders-service-token",
                 state: "pendingVerification",
             });
-            assert.strictEqual(await unwrap(svc.securityGroupId), "orders-sg-id");
+            assert.strictEqual(await unwrap(svc.securityGroupId), "sg-orderssg");
             assert.strictEqual(await unwrap(svc.notificationTopicArn), "arn:aws:sns:us-east-1:111111111111:orders-topic");
             assert.deepStrictEqual(await unwrap(svc.acceptedEndpointIds), ["vpce-0aaa", "vpce-0bbb"]);
         });
@@ -593,7 +608,7 @@ describe("AwsPrivateLinkService", () => {
             const rec = await mocks();
             const svc = new AwsPrivateLinkService("orders", {
                 networkLoadBalancerArns: [NLB_ARN],
-                acceptEndpointIds: ["vpce-0aaa", pulumi.output("vpce-0bbb")],
+                acceptEndpoints: [{ endpointId: "vpce-0aaa" }, { endpointId: pulumi.output("vpce-0bbb"), key: "b" }],
             });
             // What AwsPrivateEndpoint does with `acceptedBy`: enable private DNS once accepted.
             new aws.vpc.EndpointPrivateDns("consumer-dns", {
@@ -602,7 +617,7 @@ describe("AwsPrivateLinkService", () => {
             });
             await rec.settle();
             assert.deepStrictEqual(await unwrap(svc.acceptedEndpointIds), ["vpce-0aaa", "vpce-0bbb"]);
-            const accepters = [rec.one("orders-accept-vpce-0aaa", T.accepter), rec.one("orders-accept-1", T.accepter)];
+            const accepters = [rec.one("orders-accept-vpce-0aaa", T.accepter), rec.one("orders-accept-b", T.accepter)];
             const consumer = rec.one("consumer-dns", "aws:vpc/endpointPrivateDns:EndpointPrivateDns");
             assert.strictEqual(consumer.inputs.vpcEndpointId, "vpce-0aaa");
             for (const accepter of accepters) {
@@ -680,7 +695,7 @@ describe("AwsPrivateLinkService", () => {
             ["alb target not an ALB", listener((l) => Object.assign(l, { targetType: "alb", targets: [{ id: NLB_ARN }] })), "loadBalancer.listeners[0].targets[0].id"],
             ["target port bad", listener((l) => (l.targets = [{ id: "10.0.1.10", port: -1 }])), "loadBalancer.listeners[0].targets[0].port"],
             ["target zone empty", listener((l) => (l.targets = [{ id: "10.0.1.10", availabilityZone: "" }])), "loadBalancer.listeners[0].targets[0].availabilityZone"],
-            ["duplicate target", listener((l) => (l.targets = [{ id: "10.0.1.10" }, { id: "10.0.1.10" }])), "loadBalancer.listeners[0].targets[1]"],
+            ["duplicate target", listener((l) => (l.targets = [{ id: "10.0.1.10" }, { id: "10.0.1.10" }])), "loadBalancer.listeners[0].targets[1].id"],
             ["healthCheck not an object", listener((l) => (l.healthCheck = "TCP")), "loadBalancer.listeners[0].healthCheck"],
             ["unknown health check protocol", listener((l) => (l.healthCheck = { protocol: "UDP" })), "loadBalancer.listeners[0].healthCheck.protocol"],
             ["TCP health check on an ALB", listener((l) => Object.assign(l, { targetType: "alb", targets: [], healthCheck: { protocol: "TCP" } })), "loadBalancer.listeners[0].healthCheck.protocol"],
@@ -756,10 +771,17 @@ describe("AwsPrivateLinkService", () => {
             ["events empty", svc((a) => (a.notifications = { events: [] })), "notifications.events"],
             ["an unknown event", svc((a) => (a.notifications = { events: ["accept"] })), "notifications.events[0]"],
             ["a duplicate event", svc((a) => (a.notifications = { events: ["Accept", "Accept"] })), "notifications.events[1]"],
-            ["acceptEndpointIds not a list", svc((a) => (a.acceptEndpointIds = "vpce-0aaa")), "acceptEndpointIds"],
-            ["an endpoint id that is not one", svc((a) => (a.acceptEndpointIds = ["vpc-0aaa"])), "acceptEndpointIds[0]"],
-            ["a duplicate endpoint id", svc((a) => (a.acceptEndpointIds = ["vpce-0aaa", "vpce-0aaa"])), "acceptEndpointIds[1]"],
-            ["accepting with auto-acceptance", svc((a) => Object.assign(a, { acceptEndpointIds: ["vpce-0aaa"], acceptanceRequired: false })), "acceptEndpointIds"],
+            ["acceptEndpoints not a list", svc((a) => (a.acceptEndpoints = "vpce-0aaa")), "acceptEndpoints"],
+            ["an accepted endpoint as a bare id", svc((a) => (a.acceptEndpoints = ["vpce-0aaa"])), "acceptEndpoints[0]"],
+            ["an endpoint id that is not one", svc((a) => (a.acceptEndpoints = [{ endpointId: "vpc-0aaa" }])), "acceptEndpoints[0].endpointId"],
+            ["an upper-case endpoint id", svc((a) => (a.acceptEndpoints = [{ endpointId: "vpce-0AAA" }])), "acceptEndpoints[0].endpointId"],
+            ["a duplicate endpoint id", svc((a) => (a.acceptEndpoints = [{ endpointId: "vpce-0aaa" }, { endpointId: "vpce-0aaa" }])), "acceptEndpoints[1].endpointId"],
+            ["an Output endpoint id without a key", svc((a) => (a.acceptEndpoints = [{ endpointId: pulumi.output("vpce-0aaa") }])), "acceptEndpoints[0].endpointId"],
+            ["two accepters keyed alike", svc((a) => (a.acceptEndpoints = [{ endpointId: "vpce-0aaa", key: "A" }, { endpointId: pulumi.output("vpce-0b"), key: "a" }])), "acceptEndpoints[1].key"],
+            ["an Output key", svc((a) => (a.acceptEndpoints = [{ endpointId: pulumi.output("vpce-0aaa"), key: pulumi.output("a") }])), "acceptEndpoints[0].key"],
+            ["rejectOnRemoval as text", svc((a) => (a.acceptEndpoints = [{ endpointId: "vpce-0aaa", rejectOnRemoval: "yes" }])), "acceptEndpoints[0].rejectOnRemoval"],
+            ["a hole in acceptEndpoints", svc((a) => (a.acceptEndpoints = [, { endpointId: "vpce-0aaa" }])), "acceptEndpoints[0]"],
+            ["accepting with auto-acceptance", svc((a) => Object.assign(a, { acceptEndpoints: [{ endpointId: "vpce-0aaa" }], acceptanceRequired: false })), "acceptEndpoints"],
             ["tags not a map", svc((a) => (a.tags = ["team"])), "tags"],
             ["tags as an Output", svc((a) => (a.tags = pulumi.output({ team: "x" }))), "tags"],
             ["a tag that is not a string", svc((a) => (a.tags = { cost: 12 })), "tags.cost"],

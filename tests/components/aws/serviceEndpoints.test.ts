@@ -10,13 +10,24 @@ import {
     restrictedEndpointPolicy,
     validateAwsServiceEndpointsArgs,
 } from "../../../components/aws/serviceEndpoints";
-import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/privateEndpoint";
+import { AwsEndpointDnsRecordIpType, AwsEndpointIpAddressType } from "../../../components/aws/interfaceEndpoint";
 import { ValidationError } from "../../../components/core";
 
 const COMPONENT = "privatelink:index:AwsServiceEndpoints";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+const POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
+
+/** The policy document an endpoint gets through its `-policy` resource; undefined without one. */
+function policyOf(rec: Recorder, endpointName: string): unknown {
+    const policy = rec.find(`${endpointName}-policy`, POLICY);
+    if (policy) {
+        assert.strictEqual(policy.inputs.vpcEndpointId, rec.one(endpointName, ENDPOINT).id, `${policy.name} is on ${endpointName}`);
+        assert.strictEqual(rec.one(endpointName, ENDPOINT).inputs.policy, undefined, "never inline as well");
+    }
+    return policy ? JSON.parse(policy.inputs.policy) : undefined;
+}
 const GET_REGION = "aws:index/getRegion:getRegion";
 const ORG = "o-a1b2c3d4e5";
 
@@ -84,6 +95,8 @@ describe("AwsServiceEndpoints", () => {
                 `${RULE} se-ingress-10-0-0-0-16-443`,
                 `${ENDPOINT} se-ssm`,
                 `${ENDPOINT} se-s3`,
+                `${POLICY} se-ssm-policy`,
+                `${POLICY} se-s3-policy`,
             ].sort());
             for (const child of rec.descendantsOf(comp)) {
                 assert.strictEqual(child.parent, comp.urn, `${child.name} is a direct child`);
@@ -92,17 +105,18 @@ describe("AwsServiceEndpoints", () => {
             assert.strictEqual(sg.inputs.vpcId, "vpc-1");
             assert.match(sg.inputs.description, /AWS service endpoints se/);
             const rule = rec.one("se-ingress-10-0-0-0-16-443", RULE);
-            assert.strictEqual(rule.inputs.securityGroupId, "se-sg-id");
+            assert.strictEqual(rule.inputs.securityGroupId, "sg-sesg");
             assert.strictEqual(rule.inputs.fromPort, 443);
 
             const ssm = rec.one("se-ssm", ENDPOINT);
             assert.strictEqual(ssm.inputs.vpcEndpointType, "Interface");
             assert.strictEqual(ssm.inputs.serviceName, "com.amazonaws.us-east-1.ssm", "region from the provider (getRegion)");
             assert.deepStrictEqual(ssm.inputs.subnetIds, ["subnet-a", "subnet-b"]);
-            assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["se-sg-id"]);
+            assert.deepStrictEqual(ssm.inputs.securityGroupIds, ["sg-sesg"]);
             assert.deepStrictEqual(ssm.propertyDependencies.securityGroupIds, [sg.urn]);
             assert.strictEqual(ssm.inputs.privateDnsEnabled, true);
-            assert.deepStrictEqual(JSON.parse(ssm.inputs.policy), ORG_POLICY);
+            assert.deepStrictEqual(policyOf(rec, "se-ssm"), ORG_POLICY);
+            assert.deepStrictEqual(ssm.ignoreChanges, ["policy"], "the policy resource owns the endpoint's policy");
             assert.strictEqual(ssm.inputs.region, undefined);
             assert.strictEqual(ssm.inputs.dnsOptions, undefined);
 
@@ -113,19 +127,19 @@ describe("AwsServiceEndpoints", () => {
             assert.strictEqual(s3.inputs.subnetIds, undefined);
             assert.strictEqual(s3.inputs.securityGroupIds, undefined);
             assert.strictEqual(s3.inputs.privateDnsEnabled, undefined);
-            assert.deepStrictEqual(JSON.parse(s3.inputs.policy), ORG_POLICY, "Gateway endpoints take the policy too");
+            assert.deepStrictEqual(policyOf(rec, "se-s3"), ORG_POLICY, "Gateway endpoints take the policy too");
 
             assert.deepStrictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 1);
-            assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "se-ssm-id", s3: "se-s3-id" });
+            assert.deepStrictEqual(await unwrap(se.endpointIds), { ssm: "vpce-sessm", s3: "vpce-ses3" });
             assert.deepStrictEqual(await unwrap(se.serviceNames), { ssm: "com.amazonaws.us-east-1.ssm", s3: "com.amazonaws.us-east-1.s3" });
             assert.deepStrictEqual(await unwrap(se.connectionStates), { ssm: "pendingAcceptance", s3: "available" });
             assert.deepStrictEqual(await unwrap(se.prefixListIds), { s3: "pl-se-s3" });
-            assert.strictEqual(await unwrap(se.securityGroupId), "se-sg-id");
+            assert.strictEqual(await unwrap(se.securityGroupId), "sg-sesg");
             assert.deepStrictEqual(await unwrap(se.dnsNames), [
                 "vpce-se-ssm.vpce-svc.us-east-1.vpce.amazonaws.com",
                 "vpce-se-ssm-us-east-1a.vpce-svc.us-east-1.vpce.amazonaws.com",
             ]);
-            assert.deepStrictEqual(await unwrap(se.privateIps), []);
+            assert.deepStrictEqual(await unwrap(se.privateIps), ["10.255.0.10", "10.255.1.10"], "one address per interface of the Interface endpoint");
             assert.ok(comp.outputs && "endpointIds" in comp.outputs, "registerOutputs ran");
         });
     });
@@ -138,7 +152,8 @@ describe("AwsServiceEndpoints", () => {
                 "com-amazonaws-cn-north-1-brand-new",
             ].map((n) => `${ENDPOINT} se-${n}`);
             const rules = ["10-0-0-0-16", "fd00-0-0-0-0-0-0-0-56", "sg-app"].map((k) => `${RULE} se-ingress-${k}-443`);
-            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${SG} se-sg`, ...rules, ...endpointNames].sort());
+            const policies = endpointNames.filter((n) => !n.endsWith(" se-ssm")).map((n) => `${POLICY} ${n.split(" ")[1]}-policy`);
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${SG} se-sg`, ...rules, ...endpointNames, ...policies].sort());
             assert.strictEqual(rec.invokes.filter((i) => i.token === GET_REGION).length, 0, "region given: no lookup");
 
             const expectName: Record<string, string> = {
@@ -161,9 +176,10 @@ describe("AwsServiceEndpoints", () => {
                 assert.strictEqual(r.inputs.region, "cn-north-1", `${r.name} region`);
                 assert.strictEqual(r.inputs.tags.team, "platform");
                 if (r.name === "se-ssm") {
-                    assert.strictEqual(r.inputs.policy, undefined, "exempt service keeps the default policy");
+                    assert.strictEqual(policyOf(rec, r.name), undefined, "exempt service keeps the default policy");
                 } else {
-                    assert.deepStrictEqual(JSON.parse(r.inputs.policy), policy, `${r.name} policy`);
+                    assert.deepStrictEqual(policyOf(rec, r.name), policy, `${r.name} policy`);
+                    assert.strictEqual(rec.one(`${r.name}-policy`, POLICY).inputs.region, "cn-north-1");
                 }
             }
             assert.strictEqual(rec.one("se-sg", SG).inputs.region, "cn-north-1");
@@ -179,11 +195,11 @@ describe("AwsServiceEndpoints", () => {
             const ecr = rec.one("se-ecr-dkr", ENDPOINT);
             assert.strictEqual(ecr.inputs.ipAddressType, "dualstack");
             assert.deepStrictEqual(ecr.inputs.dnsOptions, { dnsRecordIpType: "dualstack" });
-            assert.deepStrictEqual(ecr.inputs.securityGroupIds, ["se-sg-id"]);
+            assert.deepStrictEqual(ecr.inputs.securityGroupIds, ["sg-sesg"]);
 
             const ids = await unwrap(se.endpointIds);
             assert.strictEqual(Object.keys(ids).length, 12);
-            assert.strictEqual(ids["ecr.dkr"], "se-ecr-dkr-id");
+            assert.strictEqual(ids["ecr.dkr"], "vpce-seecrdkr");
             assert.deepStrictEqual(await unwrap(se.prefixListIds), { dynamodb: "pl-se-dynamodb" });
             assert.strictEqual((await unwrap(se.dnsNames)).length, 22, "two names for each of 11 Interface endpoints");
         });
@@ -203,7 +219,7 @@ describe("AwsServiceEndpoints", () => {
     describe("other shapes", () => {
         it("creates only Gateway endpoints when only S3 and DynamoDB are asked for", async () => {
             const { rec, se } = await build({ vpcId: "vpc-1", services: ["s3", "dynamodb"], routeTableIds: ["rtb-1"], organizationId: ORG });
-            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-dynamodb`, `${ENDPOINT} se-s3`, `${POLICY} se-dynamodb-policy`, `${POLICY} se-s3-policy`].sort());
             assert.strictEqual(await unwrap(se.securityGroupId), undefined);
             assert.deepStrictEqual(await unwrap(se.dnsNames), []);
         });
@@ -218,7 +234,7 @@ describe("AwsServiceEndpoints", () => {
                 privateDnsEnabled: false,
                 organizationId: ORG,
             });
-            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`].sort());
+            assert.deepStrictEqual(typeNames(rec.resources), [`${COMPONENT} se`, `${ENDPOINT} se-kms`, `${ENDPOINT} se-sts`, `${POLICY} se-kms-policy`, `${POLICY} se-sts-policy`].sort());
             const sts = rec.one("se-sts", ENDPOINT);
             assert.deepStrictEqual(sts.inputs.securityGroupIds, ["sg-existing"]);
             assert.strictEqual(sts.inputs.privateDnsEnabled, false);
@@ -232,14 +248,14 @@ describe("AwsServiceEndpoints", () => {
             const { rec } = await build({ ...minimal(), organizationId: undefined, principalAccountIds: ["111111111111", "222222222222"] });
             assert.deepStrictEqual(typeNames(rec.ofType(ENDPOINT)), [`${ENDPOINT} se-s3`, `${ENDPOINT} se-ssm`]);
             for (const r of rec.ofType(ENDPOINT)) {
-                assert.deepStrictEqual(JSON.parse(r.inputs.policy), ACCOUNT_POLICY, `${r.name} policy`);
+                assert.deepStrictEqual(policyOf(rec, r.name), ACCOUNT_POLICY, `${r.name} policy`);
             }
         });
 
         it("builds the account policy from account ids known only at deployment", async () => {
             const accounts = [pulumi.output("111111111111"), "222222222222"];
             const { rec } = await build({ ...minimal(), organizationId: undefined, principalAccountIds: accounts });
-            assert.deepStrictEqual(JSON.parse(rec.one("se-ssm", ENDPOINT).inputs.policy), ACCOUNT_POLICY);
+            assert.deepStrictEqual(policyOf(rec, "se-ssm"), ACCOUNT_POLICY);
             assert.deepStrictEqual(JSON.parse(await unwrap(restrictedEndpointPolicy({ principalAccountIds: accounts })!)), ACCOUNT_POLICY);
         });
 
@@ -250,15 +266,15 @@ describe("AwsServiceEndpoints", () => {
                 principalAccountIds: ["111111111111", "222222222222"],
                 policyExemptServices: ["s3"],
             });
-            assert.strictEqual(rec.one("se-s3", ENDPOINT).inputs.policy, undefined);
-            assert.deepStrictEqual(JSON.parse(rec.one("se-ssm", ENDPOINT).inputs.policy), ACCOUNT_POLICY);
+            assert.strictEqual(policyOf(rec, "se-s3"), undefined);
+            assert.deepStrictEqual(policyOf(rec, "se-ssm"), ACCOUNT_POLICY);
         });
 
         it("keeps AWS's full-access policy on every endpoint only when allowAllPrincipals is set", async () => {
             const { rec } = await build({ ...minimal(), organizationId: undefined, allowAllPrincipals: true });
             assert.strictEqual(rec.ofType(ENDPOINT).length, 2);
             for (const r of rec.ofType(ENDPOINT)) {
-                assert.strictEqual(r.inputs.policy, undefined, `${r.name} keeps the default policy`);
+                assert.strictEqual(policyOf(rec, r.name), undefined, `${r.name} keeps the default policy`);
             }
             assert.strictEqual(restrictedEndpointPolicy({}), undefined);
         });
@@ -270,7 +286,8 @@ describe("AwsServiceEndpoints", () => {
             const other = new aws.Provider("other", { region: "eu-west-1" });
             const { comp } = await build({ ...minimal(), services: SERVICES }, { providers: { aws: other } }, rec);
             const children = rec.descendantsOf(comp).filter((r) => r.custom);
-            assert.strictEqual(children.length, SERVICES.length + 2);
+            // The group, its rule, one endpoint and one policy per service.
+            assert.strictEqual(children.length, 2 * SERVICES.length + 2);
             for (const child of children) {
                 assert.strictEqual(rec.providerOf(child)?.name, "other", `${child.type} ${child.name}`);
             }
@@ -302,8 +319,8 @@ describe("AwsServiceEndpoints", () => {
             ["route table of wrong type", "routeTableIds[0]", (a) => ({ ...a, routeTableIds: [5] })],
             ["interface without subnets", "subnets", (a) => ({ ...a, subnets: undefined })],
             ["single subnet", "subnets", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a" }] })],
-            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "a", availabilityZone: "us-east-1a" }, { subnetId: "b", availabilityZone: "us-east-1a" }] })],
-            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds", (a) => ({ ...a, allowedCidrs: undefined })],
+            ["same AZ twice", "subnets[1].availabilityZone", (a) => ({ ...a, subnets: [{ subnetId: "subnet-a", availabilityZone: "us-east-1a" }, { subnetId: "subnet-b", availabilityZone: "us-east-1a" }] })],
+            ["no allowed source", "allowedCidrs or allowedSecurityGroupIds or allowedSources", (a) => ({ ...a, allowedCidrs: undefined })],
             ["0.0.0.0/0", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["0.0.0.0/0"] })],
             ["::/0", "allowedCidrs[1]", (a) => ({ ...a, allowedCidrs: ["10.0.0.0/8", "::/0"] })],
             ["bad CIDR", "allowedCidrs[0]", (a) => ({ ...a, allowedCidrs: ["10.0.0/16"] })],
