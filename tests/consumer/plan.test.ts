@@ -32,6 +32,7 @@ const SERVICE = (extra: string) => `  aws:region: eu-west-1
       vpcId: vpc-0a1b2c3d4e5f60001
       subnetIds: [subnet-0a1b2c3d4e5f60011, subnet-0a1b2c3d4e5f60012]
       allowedCidrs: [10.20.0.0/16]
+      enforceSecurityGroupInboundRulesOnPrivateLinkTraffic: true
       listeners:
         - port: 443
           targets:

@@ -84,7 +84,7 @@ describe("Google Cloud vocabulary", () => {
     it("checks labels with own-property semantics, whatever the keys", () => {
         assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", { team: "payments" })), undefined);
         assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", { Team: "x" })), "labels.Team");
-        assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", JSON.parse('{"__proto__": "x"}'))), "labels.__proto__");
+        assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", JSON.parse('{"__proto__": "x"}'))), "labels", "refused by the shared map check, which names the key");
         assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", { constructor: "x" })), undefined, "constructor is a valid label key");
         assert.strictEqual(fieldOf(() => validateGcpLabels(v, "labels", Object.fromEntries(Array.from({ length: 63 }, (_, i) => [`k${i}`, "v"])))), "labels");
     });
