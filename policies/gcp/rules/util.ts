@@ -222,8 +222,11 @@ export interface FirewallSources {
  *   ("If you don't specify a source, Google Cloud uses 0.0.0.0/0": VPC firewall rules, sources
  *   for ingress rules, https://cloud.google.com/firewall/docs/firewalls#sources-for-rules; the
  *   provider sends an empty list as none: hashicorp/terraform-provider-google#4031, #20712);
- * - an empty string among `sourceRanges` (`[""]`, e.g. from an unset variable) is sent as no range
- *   and the API applies 0.0.0.0/0 (hashicorp/terraform-provider-google#6789).
+ * - an empty string among `sourceRanges` (`[""]`, e.g. from an unset variable) names no range. No
+ *   documentation says what the API makes of it; the rule takes the reading that cannot pass an
+ *   open rule: a rule whose only ranges are empty has no source range, and the API applies
+ *   0.0.0.0/0 to an ingress rule with no source (the default above, and the provider issue about
+ *   it, hashicorp/terraform-provider-google#6789).
  */
 export function firewallSources(type: string, props: Record<string, unknown>): FirewallSources {
     if (type !== T.firewall) {
@@ -238,7 +241,7 @@ export function firewallSources(type: string, props: Record<string, unknown>): F
     if (written.some((r) => r.trim() === "")) {
         return {
             ranges: [...written.filter((r) => r.trim() !== ""), "0.0.0.0/0"],
-            defaulted: "an empty string in sourceRanges, which the API applies as 0.0.0.0/0 (terraform-provider-google#6789)",
+            defaulted: "an empty string in sourceRanges, judged as no source range, to which the API applies 0.0.0.0/0",
         };
     }
     if (written.length > 0) {

@@ -60,6 +60,11 @@ export async function settleOrQuiet(rec: Recorder, errors: DeploymentErrors, don
  * deployment-time error messages.
  */
 export async function deploymentErrorsOf(rec: Recorder, build: () => unknown): Promise<string[]> {
+    return (await deploymentErrorsCollected(rec, build)).messages();
+}
+
+/** {@link deploymentErrorsOf}, returning the collected errors themselves. */
+export async function deploymentErrorsCollected(rec: Recorder, build: () => unknown): Promise<DeploymentErrors> {
     const collected = new DeploymentErrors();
     try {
         build();
@@ -67,7 +72,7 @@ export async function deploymentErrorsOf(rec: Recorder, build: () => unknown): P
     } finally {
         collected.stop();
     }
-    return collected.messages();
+    return collected;
 }
 
 /** Whether an error message is a component's DeploymentValidationError naming `component`, `name` and `field`. */

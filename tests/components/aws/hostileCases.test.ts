@@ -22,7 +22,7 @@ import {
 import { PULUMI_SIGNATURE_KEY } from "../../../components/core";
 import { startMocks } from "../../harness/mocks";
 import { expectRejected } from "../../harness/validation";
-import { deploymentErrorsOf, namesField } from "./deployment";
+import { DeploymentValidationError, deploymentErrorsCollected, namesField } from "./deployment";
 
 const zone = (): AwsPrivateDnsZoneArgs => ({ domainName: "internal.example.com", vpcs: [{ vpcId: "vpc-aaa" }, { vpcId: "vpc-bbb" }] });
 const endpoint = (): AwsPrivateEndpointArgs => ({
@@ -52,10 +52,16 @@ async function refused(component: string, field: string, make: () => unknown): P
 /** Expects the deployment to fail with DeploymentValidationErrors naming `field`, and nothing else. */
 async function refusedAtDeployment(component: string, field: string, make: () => unknown): Promise<string[]> {
     const rec = await startMocks();
-    const errors = await deploymentErrorsOf(rec, make);
+    const collected = await deploymentErrorsCollected(rec, make);
+    const errors = collected.messages();
     assert.ok(errors.length > 0, `${field}: the deployment is refused`);
     for (const m of errors) {
         assert.ok(namesField(m, component, "x", field), `every error names ${component} "x" and ${field}: ${m}`);
+    }
+    // The runtime hands the component's own error on: its type, component and field, not a copy.
+    for (const e of collected.errors) {
+        assert.ok(DeploymentValidationError.isInstance(e), `a DeploymentValidationError, not ${String(e)}`);
+        assert.deepStrictEqual([e.component, e.resourceName, e.field], [component, "x", field]);
     }
     return errors;
 }

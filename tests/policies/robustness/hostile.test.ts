@@ -70,3 +70,34 @@ describe("robustness: every rule answers in under 1 s on 100,000-character value
         }
     }
 });
+
+describe("robustness: the four values that hung a pack (issue 11), pinned by name", function () {
+    this.timeout(600000);
+    // 60,000 slashes then `x`: each of these took over 10 s in one rule before id parsing became
+    // linear. Every rule of the pack runs on both of its stacks with the value in place.
+    const JAM = `${"/".repeat(60_000)}x`;
+    const cases: Array<[string, string, string[]]> = [
+        ["gcp", "gcp:compute/forwardingRule:ForwardingRule", ["target"]],
+        ["gcp", "gcp:compute/serviceAttachment:ServiceAttachment", ["natSubnets", "0"]],
+        ["azure", "azure-native:network:PrivateLinkService", ["autoApproval", "subscriptions", "0"]],
+        ["azure", "azure-native:network:PrivateEndpoint", ["subnet", "id"]],
+    ];
+    for (const [cloud, type, path] of cases) {
+        it(`${type} ${path.join(".")}`, async () => {
+            const pack = PACKS.find((p) => p.cloud === cloud)!;
+            let runs = 0;
+            for (const stack of [pack.good(), pack.bad()]) {
+                const index = stack.findIndex((r) => r.type === type);
+                assert.ok(index >= 0, `the ${cloud} stacks hold a ${type}`);
+                const jammed = withValue(stack, index, path, JAM);
+                assert.strictEqual(path.reduce((cur: any, key) => cur?.[key], jammed[index].props), JAM, `the value is in place at ${path.join(".")}`);
+                for (const rule of pack.rules) {
+                    const outcome = await runRule(rule, jammed, BAD_CONFIG[cloud][rule.name] ?? {});
+                    runs++;
+                    assert.ok(outcome.ms < LIMIT_MS, `${rule.name} took ${outcome.ms.toFixed(0)} ms`);
+                }
+            }
+            assert.ok(runs >= 2 * pack.rules.length);
+        });
+    }
+});
