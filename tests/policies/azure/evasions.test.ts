@@ -29,6 +29,14 @@ describe("azure pack: evasions", () => {
         assert.match(d[0].message, /security rule "a".*security rule "b".*together cover the internet, to TCP 22 \(SSH\)/);
         assert.deepStrictEqual(of(await nsg(rule({ name: "a", sourceAddressPrefix: "0.0.0.0/1" }), rule({ name: "b", sourceAddressPrefix: "128.0.0.0/1", destinationPortRange: "443" })), SENSITIVE), []);
     });
+    it("counts a smaller union as the internet when configured, for IPv4 and IPv6", async () => {
+        await pack().configure({ [SENSITIVE]: { internetIpv4PrefixLength: 1, internetIpv6PrefixLength: 1 } });
+        assert.strictEqual(of(await nsg(rule({ sourceAddressPrefix: "0.0.0.0/1" })), SENSITIVE).length, 1);
+        assert.strictEqual(of(await nsg(rule({ sourceAddressPrefixes: ["::/1"] })), SENSITIVE).length, 1);
+        assert.deepStrictEqual(of(await nsg(rule({ sourceAddressPrefix: "0.0.0.0/2" })), SENSITIVE), []);
+        await pack().configure({});
+        assert.deepStrictEqual(of(await nsg(rule({ sourceAddressPrefix: "0.0.0.0/1" })), SENSITIVE), []);
+    });
     it("reports broad single ranges at advisory", async () => {
         const d = of(await nsg(rule({ sourceAddressPrefix: "0.0.0.0/1", destinationPortRange: "443" })), BROAD);
         assert.strictEqual(d.length, 1);

@@ -55,6 +55,21 @@ describe("gcp pack: evasions", () => {
     it("does not count UDP 22 as SSH", async () => {
         assert.deepStrictEqual(await check({ sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "udp", ports: ["22"] }] }), []);
     });
+    it("counts UDP 3389 as RDP, and honours port/protocol entries of sensitivePorts", async () => {
+        assert.strictEqual((await check({ sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "udp", ports: ["3389"] }] })).length, 1);
+        await pack().configure({ [SENSITIVE]: { sensitivePorts: ["53/udp"] } });
+        assert.strictEqual((await check({ sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "udp", ports: ["53"] }] })).length, 1);
+        assert.deepStrictEqual(await check({ sourceRanges: ["0.0.0.0/0"], allows: [{ protocol: "tcp", ports: ["53"] }] }), []);
+        await pack().configure({});
+    });
+    it("counts a smaller union as the internet when configured, for IPv4 and IPv6", async () => {
+        await pack().configure({ [SENSITIVE]: { internetIpv4PrefixLength: 1, internetIpv6PrefixLength: 1 } });
+        assert.strictEqual((await check({ sourceRanges: ["0.0.0.0/1"], allows: ssh })).length, 1);
+        assert.strictEqual((await check({ sourceRanges: ["::/1"], allows: ssh })).length, 1);
+        assert.deepStrictEqual(await check({ sourceRanges: ["0.0.0.0/2"], allows: ssh }), []);
+        await pack().configure({});
+        assert.deepStrictEqual(await check({ sourceRanges: ["::/1"], allows: ssh }), []);
+    });
     it("says nat-subnet-purpose could not check a literal NAT subnet while a subnet of the stack is being replaced", async () => {
         const subnet = res(T.subnetwork, "nat", { name: UNKNOWN, id: UNKNOWN, selfLink: UNKNOWN, purpose: "PRIVATE", region: "r", project: "p" });
         const attachment = res(T.serviceAttachment, "sa", { natSubnets: [`${COMPUTE}/projects/p/regions/r/subnetworks/nat-old`], region: "r", project: "p", connectionPreference: "ACCEPT_MANUAL" });

@@ -8,8 +8,8 @@
  * of `/` (the `/\/+$/` backtracking that took 47 s), of `?` before a newline (`/[?#].*$/`), of
  * spaces, of `:` and `.` separated digits — and the rule must answer in under 1 s.
  *
- * With PACKS_HOSTILE_ALL=1 every recorded field is tried; by default at most 40 per rule and stack
- * (the slow cases are the parsers, which every field of a kind shares).
+ * Every recorded field is tried with every value: 474 fields of 50 rules, 2,844 runs in a few
+ * seconds.
  */
 import * as assert from "assert";
 import { AnalyzerResourceInput } from "../../../tools/analyzer";
@@ -40,7 +40,6 @@ function withValue(stack: readonly AnalyzerResourceInput[], index: number, path:
 }
 
 const LIMIT_MS = 1000;
-const ALL = process.env.PACKS_HOSTILE_ALL === "1";
 
 describe("robustness: every rule answers in under 1 s on 100,000-character values of every string field it reads", function () {
     this.timeout(600000);
@@ -55,7 +54,7 @@ describe("robustness: every rule answers in under 1 s on 100,000-character value
                 for (const stack of [pack.good(), pack.bad()]) {
                     const fields = new Map<string, { index: number; path: readonly string[] }>();
                     await runRule(rule, stack, config, (index, path) => fields.set(`${index}:${path.join(".")}`, { index, path }));
-                    const chosen = ALL ? [...fields.values()] : [...fields.values()].slice(0, 40);
+                    const chosen = [...fields.values()];
                     totals.fields += chosen.length;
                     for (const { index, path } of chosen) {
                         for (const [what, value] of HOSTILE) {
