@@ -103,7 +103,10 @@ export interface AwsNameRule {
     pattern: RegExp;
     /** How `pattern` reads in a message: "letters, digits and hyphens". */
     charset: string;
-    /** A prefix AWS refuses, e.g. `internal-` for load balancers. */
+    /**
+     * A prefix AWS refuses, e.g. `internal-` for load balancers.
+     * @default no forbidden prefix
+     */
     forbiddenPrefix?: string;
 }
 

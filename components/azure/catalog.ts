@@ -40,9 +40,13 @@ export interface AzurePrivateDnsZoneCatalogEntry {
     /**
      * The zone name templates used instead of `zones` when a `{subzone}` is given (AKS clusters
      * with a custom private DNS subzone).
+     * @default absent: the service takes no subzone
      */
     zonesWithSubzone?: string[];
-    /** A remark of the documentation that matters when using the zones. */
+    /**
+     * A remark of the documentation that matters when using the zones.
+     * @default absent: nothing to remark
+     */
     notes?: string;
 }
 
