@@ -96,6 +96,27 @@ describe("GcpPrivateLinkService", function () {
             assert.deepStrictEqual(out.firewallRuleIds, ["orders-ingress-psc-id", "orders-ingress-health-checks-id"]);
         });
 
+        it("reports the connections Google Cloud lists, with every field filled, in connectedEndpoints", async () => {
+            const endpoint = `${COMPUTE}/projects/consumer-a/regions/europe-west3/forwardingRules/orders-client`;
+            await startMocks({
+                state: (a) =>
+                    a.type === T.attachment
+                        ? {
+                              connectedEndpoints: [
+                                  { endpoint, status: "ACCEPTED", consumerNetwork: `${COMPUTE}/projects/consumer-a/global/networks/vpc`, pscConnectionId: "7340032", natIps: ["10.100.0.5"] },
+                                  // Google Cloud leaves out what it does not know yet, e.g. for a PENDING request.
+                                  { endpoint: `${endpoint}-2`, status: "PENDING" },
+                              ],
+                          }
+                        : undefined,
+            });
+            const out = await outputsOf(new GcpPrivateLinkService("orders", minimal()), ["connectedEndpoints"]);
+            assert.deepStrictEqual(out.connectedEndpoints, [
+                { endpoint, status: "ACCEPTED", consumerNetwork: `${COMPUTE}/projects/consumer-a/global/networks/vpc`, pscConnectionId: "7340032", natIps: ["10.100.0.5"] },
+                { endpoint: `${endpoint}-2`, status: "PENDING", consumerNetwork: "", pscConnectionId: "", natIps: [] },
+            ]);
+        });
+
         it("lets only the NAT subnets reach the service ports and only the health checks reach the health-check ports, both scoped to the backends and logged", async () => {
             const rec = await startMocks();
             new GcpPrivateLinkService("orders", minimal());
