@@ -86,11 +86,18 @@ function registerTypeScript(project: PulumiProject): void {
     typescriptRegistered = true;
 }
 
-/** Drops the project's own modules (not its node_modules) from the require cache. */
+/**
+ * Drops the program's own modules (not any node_modules) from the require cache, so the next run
+ * loads them afresh: every module under the project folder and under the folder of `main`, which
+ * may lie outside the project (`main: ../shared/index.ts`). Without the second, every stack after
+ * the first would get the first stack's cached program, and build nothing of its own.
+ */
 function forgetProgram(project: PulumiProject): void {
-    const root = project.dir + path.sep;
+    const mainDir = fs.existsSync(project.main) && fs.statSync(project.main).isDirectory() ? project.main : path.dirname(project.main);
+    const roots = [...new Set([project.dir, mainDir])].map((d) => d + path.sep);
     for (const key of Object.keys(require.cache)) {
-        if (key.startsWith(root) && !key.slice(root.length).split(path.sep).includes("node_modules")) {
+        const root = roots.find((r) => key.startsWith(r));
+        if (root !== undefined && !key.slice(root.length).split(path.sep).includes("node_modules")) {
             delete require.cache[key];
         }
     }
