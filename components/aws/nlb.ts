@@ -725,7 +725,14 @@ export function createNetworkLoadBalancer(v: Validator, name: string, plan: Netw
             accessLogs: lb.accessLogs
                 ? {
                       bucket: whenResolved(v, "loadBalancer.accessLogs.bucket", lb.accessLogs.bucket, textCheck("an S3 bucket name")),
-                      prefix: lb.accessLogs.prefix ?? "",
+                      // Checked again when an Output resolves: anything but a string (a list, a
+                      // number) would reach the provider as written. Resolved to nothing, it is "".
+                      prefix:
+                          lb.accessLogs.prefix === undefined || isKnown(lb.accessLogs.prefix)
+                              ? (lb.accessLogs.prefix ?? "")
+                              : pulumi
+                                    .output(whenResolved(v, "loadBalancer.accessLogs.prefix", lb.accessLogs.prefix, optional(stringCheck('a key prefix such as "nlb/"'))))
+                                    .apply((prefix) => prefix ?? ""),
                       enabled: true,
                   }
                 : { bucket: "", enabled: false },

@@ -91,6 +91,16 @@ describe("hostile input found by fuzzing (issue 6), each a clear error", () => {
             refusedAtDeployment("AwsServiceEndpoints", "region", () => new AwsServiceEndpoints("x", { ...services(), region: pulumi.output(42 as never) })));
         it("AwsServiceEndpoints: a single-letter service builds a service name rather than throwing", async () => {
             assert.strictEqual(awsServiceName("x", "eu-west-1"), "com.amazonaws.eu-west-1.x");
+            // And the component settles with it, its outputs registered, whether the region is plain or an Output.
+            for (const region of ["eu-west-1", pulumi.output("eu-west-1")]) {
+                const rec = await startMocks();
+                const apis = new AwsServiceEndpoints("x", { ...services(), services: ["x"], routeTableIds: undefined, region });
+                await rec.settle();
+                const endpoint = rec.resources.find((r) => r.type === "aws:ec2/vpcEndpoint:VpcEndpoint");
+                assert.strictEqual(endpoint?.inputs.serviceName, "com.amazonaws.eu-west-1.x");
+                assert.ok(rec.resources.some((r) => r.type === "privatelink:index:AwsServiceEndpoints" && r.outputs !== undefined), "the component's outputs are registered");
+                void apis;
+            }
         });
         it("AwsServiceEndpoints: the runtime's signature key is refused as a service (a map output with it never settles)", () =>
             refused("AwsServiceEndpoints", "services[0]", () => new AwsServiceEndpoints("x", { ...services(), services: [PULUMI_SIGNATURE_KEY] })));
@@ -100,6 +110,10 @@ describe("hostile input found by fuzzing (issue 6), each a clear error", () => {
         it("AwsPrivateLinkService: a subnet id Output that resolves to undefined", () =>
             refusedAtDeployment("AwsPrivateLinkService", "loadBalancer.subnetIds[1]", () =>
                 new AwsPrivateLinkService("x", { ...service(), loadBalancer: { ...service().loadBalancer!, subnetIds: ["subnet-a", pulumi.output(undefined as never)] } }),
+            ));
+        it("AwsPrivateLinkService: an access log prefix Output that resolves to a list (found by the 10,000-set fuzz run)", () =>
+            refusedAtDeployment("AwsPrivateLinkService", "loadBalancer.accessLogs.prefix", () =>
+                new AwsPrivateLinkService("x", { ...service(), loadBalancer: { ...service().loadBalancer!, accessLogs: { bucket: "logs", prefix: Promise.resolve([undefined, 1] as never) } } }),
             ));
         it("AwsPrivateLinkService: a principal Output that resolves to null", () =>
             refusedAtDeployment("AwsPrivateLinkService", "allowedPrincipals[0]", () => new AwsPrivateLinkService("x", { ...service(), allowedPrincipals: [pulumi.output(null as never)] })));
