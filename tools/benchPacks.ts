@@ -6,7 +6,9 @@
  *
  * It prints, per pack and size: `Analyze` resources/s (one call per resource, sequentially, as the
  * CLI calls them), `AnalyzeStack` seconds for the whole stack and the 10k/1k ratio (10 means
- * linear), and the pack's start-up time (spawn until GetAnalyzerInfo answers).
+ * linear), the same AnalyzeStack in process through the policy SDK's own handler (the rules and
+ * the SDK's deserialisation, without the gRPC transport), and the pack's start-up time (spawn
+ * until GetAnalyzerInfo answers).
  *
  *   npm run bench -- packs [--sizes 1000,10000] [--packs aws,azure,gcp] [--json file]
  *
@@ -394,9 +396,35 @@ export function stackOf(cloud: string, size: number): Res[] {
 export interface PackFigures {
     pack: string;
     startupSeconds: number;
-    sizes: Array<{ resources: number; analyzePerSecond: number; analyzeStackSeconds: number; diagnostics: number }>;
+    sizes: Array<{ resources: number; analyzePerSecond: number; analyzeStackSeconds: number; inProcessSeconds: number; diagnostics: number }>;
     /** AnalyzeStack time at the largest size over the time at the smallest. */
     ratio: number;
+    /** The same ratio for AnalyzeStack in process (see {@link inProcessAnalyzeStack}). */
+    inProcessRatio: number;
+}
+
+/**
+ * AnalyzeStack through the policy SDK's own request handler (`makeAnalyzeStackRpcFun` of
+ * `@pulumi/policy`), called in this process with the decoded request: the pack's rules and the
+ * SDK's per-rule deserialisation of the stack, without the gRPC transport and the decoding of the
+ * request. The gap between this and the figure through the Analyzer interface is the transport's.
+ * Best of three.
+ */
+async function inProcessAnalyzeStack(cloud: string, request: unknown): Promise<number> {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { makeAnalyzeStackRpcFun } = require("@pulumi/policy/server");
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const rules = require(path.join(__dirname, "..", "policies", cloud, "policies"))[`${cloud}Policies`];
+    const handler = makeAnalyzeStackRpcFun(`privatelink-${cloud}`, "0.0.0", "advisory", rules);
+    const call = () => new Promise<void>((resolve, reject) => handler({ request }, (err: unknown) => (err ? reject(err) : resolve())));
+    await call();
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+        const t = process.hrtime.bigint();
+        await call();
+        runs.push(seconds(t));
+    }
+    return Math.min(...runs);
 }
 
 /**
@@ -425,7 +453,7 @@ export async function benchPack(cloud: string, sizes: number[], log: (line: stri
     const dir = path.join(__dirname, "..", "policies", cloud);
     const startup = await startupSeconds(dir, 3);
     const client = await PolicyPackClient.start(dir);
-    const out: PackFigures = { pack: cloud, startupSeconds: startup, sizes: [], ratio: NaN };
+    const out: PackFigures = { pack: cloud, startupSeconds: startup, sizes: [], ratio: NaN, inProcessRatio: NaN };
     try {
         await client.configure({});
         await client.configureStack({ dryRun: false });
@@ -449,8 +477,9 @@ export async function benchPack(cloud: string, sizes: number[], log: (line: stri
                 runs.push(seconds(t));
             }
             const analyzeStackSeconds = Math.min(...runs);
-            out.sizes.push({ resources: size, analyzePerSecond, analyzeStackSeconds, diagnostics });
-            log(`  ${cloud} ${size}: Analyze ${analyzePerSecond.toFixed(0)} res/s, AnalyzeStack ${analyzeStackSeconds.toFixed(3)} s, ${diagnostics} diagnostics`);
+            const inProcessSeconds = await inProcessAnalyzeStack(cloud, request);
+            out.sizes.push({ resources: size, analyzePerSecond, analyzeStackSeconds, inProcessSeconds, diagnostics });
+            log(`  ${cloud} ${size}: Analyze ${analyzePerSecond.toFixed(0)} res/s, AnalyzeStack ${analyzeStackSeconds.toFixed(3)} s (in process ${inProcessSeconds.toFixed(3)} s), ${diagnostics} diagnostics`);
         }
     } finally {
         client.stop();
@@ -458,6 +487,7 @@ export async function benchPack(cloud: string, sizes: number[], log: (line: stri
     const first = out.sizes[0];
     const last = out.sizes[out.sizes.length - 1];
     out.ratio = last.analyzeStackSeconds / first.analyzeStackSeconds;
+    out.inProcessRatio = last.inProcessSeconds / first.inProcessSeconds;
     return out;
 }
 
@@ -471,12 +501,14 @@ export function machine(): string {
 export function table(figures: PackFigures[]): string {
     const sizes = figures[0]?.sizes.map((s) => s.resources) ?? [];
     const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
-    const head = ["pack", ...sizes.map((n) => `Analyze res/s @${k(n)}`), ...sizes.map((n) => `AnalyzeStack s @${k(n)}`), `${k(sizes[sizes.length - 1] ?? 0)}/${k(sizes[0] ?? 0)}`, "start-up s"];
+    const head = ["pack", ...sizes.map((n) => `Analyze res/s @${k(n)}`), ...sizes.map((n) => `AnalyzeStack s @${k(n)}`), `${k(sizes[sizes.length - 1] ?? 0)}/${k(sizes[0] ?? 0)}`, ...sizes.map((n) => `in process s @${k(n)}`), "in process ratio", "start-up s"];
     const rows = figures.map((f) => [
         f.pack,
         ...f.sizes.map((s) => s.analyzePerSecond.toFixed(0)),
         ...f.sizes.map((s) => s.analyzeStackSeconds.toFixed(3)),
         `${f.ratio.toFixed(1)}×`,
+        ...f.sizes.map((s) => s.inProcessSeconds.toFixed(3)),
+        `${f.inProcessRatio.toFixed(1)}×`,
         f.startupSeconds.toFixed(2),
     ]);
     return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
