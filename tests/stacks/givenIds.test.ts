@@ -4,35 +4,32 @@
  * Cloud producer/consumer stacks run with ids instead: nothing of the scaffolding is created, the
  * components get the ids as given, and every pack still passes.
  *
- * Each stack runs from a scratch project whose `Pulumi.yaml` is the repo's with `main` pointing at
- * the repo's program (and `node_modules` the repo's), and whose stack file is the repo's with the
- * given ids merged in.
+ * Each stack runs from a scratch project (`scratchProject`, whose `node_modules` is the repo's)
+ * whose `Pulumi.yaml` is the repo's with `main` pointing at the repo's program, and whose stack
+ * file is the repo's with the given ids merged in.
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { loadProject } from "../../tools/plan/project";
 import { StackPlanner } from "../../tools/plan/stacks";
+import { ROOT, scratchProject } from "../tools/planCli";
 import { describeDiagnostics, usePacks } from "../harness/compliance";
-
-const ROOT = path.join(__dirname, "..", "..");
 
 /** Plans `stack` of the repo with `config` (`key: value`, keys without the project prefix) merged over its own. */
 async function planWith(stack: string, config: Record<string, unknown>) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "privatelink-given-"));
-    // The program resolves @pulumi/pulumi from its project, as under the CLI: the repo's install.
-    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
     const project = YAML.parse(fs.readFileSync(path.join(ROOT, "Pulumi.yaml"), "utf8"));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), YAML.stringify({ ...project, main: path.join(ROOT, "stacks", "index.ts"), stackConfigDir: "." }));
     const file = YAML.parse(fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${stack}.yaml`), "utf8"));
     for (const [key, value] of Object.entries(config)) {
         const full = `${project.name}:${key}`;
         const before = file.config[full];
         file.config[full] = before && typeof before === "object" && value && typeof value === "object" ? { ...before, ...value } : value;
     }
-    fs.writeFileSync(path.join(dir, `Pulumi.${stack}.yaml`), YAML.stringify(file));
+    const dir = scratchProject({
+        "Pulumi.yaml": YAML.stringify({ ...project, main: path.join(ROOT, "stacks", "index.ts"), stackConfigDir: "." }),
+        [`Pulumi.${stack}.yaml`]: YAML.stringify(file),
+    });
     const run = await new StackPlanner(loadProject(dir)).plan(stack);
     assert.strictEqual(run.error, undefined, String(run.error));
     return run;
